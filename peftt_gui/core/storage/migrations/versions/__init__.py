@@ -1,0 +1,1 @@
+"""Alembic revisions of the run history schema, one file each (Alembic skips this file)."""
