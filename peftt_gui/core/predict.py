@@ -1,0 +1,109 @@
+"""Reload trained weights from a run folder and predict classes for new Tibetan text."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .errors import ModelError
+from .methods import get_method
+from .models import inspect_model_folder, load_tokenizer
+from .runner import MANIFEST_NAME, make_normalizer
+from .template import PromptEncoder, parse_template, plain_template
+from .verbalizer import Verbalizer, encode_verbalizer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    text: str
+    label: str
+    probabilities: dict[str, float]
+    word_scores: dict[str, float] | None   # label word -> mean log-probability (prompt methods)
+
+
+def read_manifest(folder: str | Path) -> dict:
+    path = Path(folder) / MANIFEST_NAME
+    if not path.is_file():
+        raise ModelError(f"{folder} has no {MANIFEST_NAME}, so it is not a trained run folder or bundle. "
+                         "Choose the weights folder of a finished run or an exported bundle.")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class Predictor:
+    """A trained model ready for prediction, rebuilt from its manifest and weights."""
+
+    def __init__(self, weights_dir: str | Path, base_model_path: str | Path | None = None, device: str = "auto"):
+        from .methods.common import BuildContext
+        from .trainer import choose_device
+
+        self.weights_dir = Path(weights_dir)
+        self.manifest = read_manifest(self.weights_dir)
+        self.labels: list[str] = list(self.manifest["labels"])
+        self.spec = get_method(self.manifest["method"])
+        base_path = base_model_path or self.manifest["base_model"]["path"]
+        self.model_info = inspect_model_folder(base_path)
+        tokenizer_dir = self.weights_dir / "tokenizer"
+        self.tokenizer = load_tokenizer(tokenizer_dir if tokenizer_dir.is_dir() else base_path)
+        self.normalizer = make_normalizer(self.manifest["normalization"])
+
+        template, encoded_words = plain_template(), None
+        if self.spec.uses_template:
+            template = parse_template(self.manifest["template"], normalizer=self.normalizer)
+            words = Verbalizer.from_mapping(self.manifest["verbalizer"], self.normalizer)
+            encoded_words = encode_verbalizer(words, self.labels, self.tokenizer, template.mask_suffix)
+        self.template = template
+        self.encoded_verbalizer = encoded_words
+        self.encoder = PromptEncoder(self.tokenizer, template, int(self.manifest["max_length"]))
+
+        context = BuildContext(spec=self.spec, model_info=self.model_info, tokenizer=self.tokenizer,
+                               labels=self.labels, options=self.spec.options(self.manifest.get("method_options")),
+                               template=template, verbalizer=encoded_words)
+        self.device = choose_device(device)
+        self.model = self.spec.builder().load(context, self.weights_dir).to(self.device).eval()
+
+    def _split(self, texts: Sequence[str]):
+        from .trainer import EncodedSplit
+
+        normalized = [self.normalizer.normalize(text) for text in texts]
+        encoded = self.encoder.encode(normalized)
+        return EncodedSplit(encoded.input_ids, np.zeros(len(texts), dtype=np.int64), encoded.mask_positions)
+
+    def logits(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
+        """Class logits for ``texts`` in input order."""
+        from .trainer import predict_logits
+
+        return predict_logits(self.model, self._split(texts), self.tokenizer.pad_token_id, self.device, batch_size)
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        logits = self.logits(texts)
+        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probabilities = shifted / shifted.sum(axis=1, keepdims=True)
+        word_scores = self._word_scores(texts) if self.encoded_verbalizer is not None else None
+        results = []
+        for row, text in enumerate(texts):
+            scores = None
+            if word_scores is not None:
+                scores = {f"{word.label}: {word.word}": float(word_scores[row, i])
+                          for i, word in enumerate(self.encoded_verbalizer.words)}
+            results.append(Prediction(text, self.labels[int(probabilities[row].argmax())],
+                                      dict(zip(self.labels, probabilities[row].tolist())), scores))
+        return results
+
+    def _word_scores(self, texts: Sequence[str]) -> np.ndarray:
+        import torch
+
+        from .trainer import collate
+
+        split = self._split(texts)
+        with torch.inference_mode():
+            batch = collate(split, list(range(len(texts))), self.tokenizer.pad_token_id, self.device)
+            scores = self.model.label_word_scores(batch["input_ids"], batch["attention_mask"],
+                                                  batch["mask_positions"])
+        return scores.float().cpu().numpy()
