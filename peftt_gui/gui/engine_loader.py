@@ -1,0 +1,95 @@
+"""Import torch and transformers in a worker thread once the window is on screen.
+
+Importing them takes seconds, so nothing that the window imports may import them
+(a test checks ``sys.modules`` after building the window). Pages that need the engine
+wait for ``sigEngineReady``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from peftt_gui.gui.worker import Worker
+
+logger = logging.getLogger(__name__)
+
+ENGINE_MODULES = ("torch", "transformers")
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """Versions of the loaded engine libraries and the device that training will use."""
+
+    torch_version: str
+    transformers_version: str
+    device: str
+
+
+def import_engine(*, progress: Callable[[object], None], cancel: threading.Event) -> EngineInfo:
+    """Import the engine libraries, reporting each module name before importing it."""
+    modules = {}
+    for name in ENGINE_MODULES:
+        progress(name)
+        modules[name] = importlib.import_module(name)
+
+    torch = modules["torch"]
+    if torch.cuda.is_available():
+        device = f"CUDA ({torch.cuda.get_device_name(0)})"
+    elif torch.backends.mps.is_available():
+        device = "MPS"
+    else:
+        device = "CPU"
+    return EngineInfo(torch.__version__, modules["transformers"].__version__, device)
+
+
+class EngineLoader(QObject):
+    """Loads the engine once; emits ``sigEngineReady(EngineInfo)`` or ``sigEngineFailed``."""
+
+    sigEngineReady = Signal(object)
+    sigEngineFailed = Signal(object, str)
+    sigModuleLoading = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._worker: Worker | None = None
+        self.info: EngineInfo | None = None
+        self.failed = False
+
+    def start(self) -> None:
+        """Start the import; calling it again while loading or after success does nothing."""
+        if self.info is not None or (self._worker is not None and self._worker.is_running()):
+            return
+        logger.info("Loading the training engine (%s)", ", ".join(ENGINE_MODULES))
+        self.failed = False
+        self._worker = Worker(import_engine)
+        self._worker.sigProgress.connect(self._on_module_loading)
+        self._worker.sigFinished.connect(self._on_loaded)
+        self._worker.sigFailed.connect(self._on_failed)
+        self._worker.start()
+
+    def is_ready(self) -> bool:
+        return self.info is not None
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until the import thread has ended (used when the app quits)."""
+        return self._worker is None or self._worker.wait(timeout_ms)
+
+    def _on_module_loading(self, module: object) -> None:
+        self.sigModuleLoading.emit(str(module))
+
+    def _on_loaded(self, info: EngineInfo) -> None:
+        self.info = info
+        logger.info("Training engine loaded: torch %s, transformers %s, device %s",
+                    info.torch_version, info.transformers_version, info.device)
+        self.sigEngineReady.emit(info)
+
+    def _on_failed(self, error: BaseException, traceback_text: str) -> None:
+        self.failed = True
+        logger.error("Loading the training engine failed: %s", error)
+        self.sigEngineFailed.emit(error, traceback_text)

@@ -1,0 +1,363 @@
+"""The main window: a sidebar of pages, the menus, the status bar and the engine status.
+
+Nothing imported here may import torch or transformers, because the window must
+appear before they load; ``EngineLoader`` imports them once the window has painted.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from peftt_gui import __version__
+from peftt_gui.gui.engine_loader import EngineInfo, EngineLoader
+from peftt_gui.gui.i18n import NATIVE_NAMES, SYSTEM_LANGUAGE, Translations, apply_language
+from peftt_gui.gui.icons import icon
+from peftt_gui.gui.notifier import Notifier
+from peftt_gui.gui.pages.base import Page
+from peftt_gui.gui.pages.data_page import DataPage
+from peftt_gui.gui.pages.history_page import HistoryPage
+from peftt_gui.gui.pages.method_page import MethodPage
+from peftt_gui.gui.pages.model_page import ModelPage
+from peftt_gui.gui.pages.template_page import TemplatePage
+from peftt_gui.gui.pages.train_page import TrainPage
+from peftt_gui.gui.settings import AppSettings
+from peftt_gui.gui.state import ProjectState, Requirement
+
+logger = logging.getLogger(__name__)
+
+# The page that lets the user supply each missing requirement.
+REQUIREMENT_PAGES = {
+    Requirement.MODEL: "model",
+    Requirement.DATA: "data",
+    Requirement.METHOD: "method",
+    Requirement.TEMPLATE: "template",
+    Requirement.VERBALIZER: "template",
+}
+# If the platform sends no paint event (a minimized start), load the engine anyway.
+ENGINE_START_FALLBACK_MS = 1500
+SIDEBAR_MIN_WIDTH = 150
+
+
+class MainWindow(QMainWindow):
+    """Sidebar + stacked pages over one shared ``ProjectState``."""
+
+    sigFirstPaint = Signal()
+
+    def __init__(self, settings: AppSettings, *, translations: Translations | None = None,
+                 notifier: Notifier | None = None, engine_loader: EngineLoader | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        # Set first: event() reads it, and Qt sends events while the window is built.
+        self._painted = False
+        self.settings = settings
+        self.translations = translations
+        self.notifier = notifier
+        self.engine_loader = engine_loader if engine_loader is not None else EngineLoader(self)
+        self.state = ProjectState(self)
+        self._open_dialogs: list[QMessageBox] = []
+
+        self.setWindowIcon(icon("app"))
+        self._build_pages()
+        self._build_status_bar()
+        self._build_menus()
+        if notifier is not None:
+            notifier.set_window(self)
+
+        self.engine_loader.sigEngineReady.connect(self._on_engine_ready)
+        self.engine_loader.sigEngineFailed.connect(self._on_engine_failed)
+        self.engine_loader.sigModuleLoading.connect(self._on_engine_module_loading)
+        if self.engine_loader.is_ready():
+            self.pages["train"].set_engine_info(self.engine_loader.info)
+
+        self._retranslate()
+        self.resize(1100, 760)
+        self._restore_layout()
+
+    # Construction.
+
+    def _build_pages(self) -> None:
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setSpacing(2)
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, Page] = {}
+
+        # Later pages (Compare, Playground, Study) are added here in sidebar order.
+        for page in (ModelPage(self.state, self.settings, self),
+                     DataPage(self.state, self.settings, self),
+                     MethodPage(self.state, self),
+                     TemplatePage(self.state, self),
+                     TrainPage(self.state, self),
+                     HistoryPage(self.state, self)):
+            self._add_page(page)
+
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _add_page(self, page: Page) -> None:
+        item = QListWidgetItem(icon(page.icon_name), "", self.sidebar)
+        item.setData(Qt.ItemDataRole.UserRole, page.key)
+        item.setSizeHint(QSize(0, 36))
+        self.stack.addWidget(page)
+        self.pages[page.key] = page
+        page.sigRequirementActivated.connect(self._on_requirement_activated)
+
+    def _build_status_bar(self) -> None:
+        self.engine_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.engine_label)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+
+        self.file_menu = menu_bar.addMenu("")
+        self.open_model_action = QAction(self)
+        self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_model_action.triggered.connect(self._choose_model_folder)
+        self.open_data_action = QAction(self)
+        self.open_data_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_data_action.triggered.connect(self._choose_data_folder)
+        self.recent_models_menu = QMenu(self)
+        self.recent_models_menu.aboutToShow.connect(self._fill_recent_models_menu)
+        self.recent_data_menu = QMenu(self)
+        self.recent_data_menu.aboutToShow.connect(self._fill_recent_data_menu)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.open_model_action)
+        self.file_menu.addAction(self.open_data_action)
+        self.file_menu.addMenu(self.recent_models_menu)
+        self.file_menu.addMenu(self.recent_data_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.settings_menu = menu_bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        current = self.settings.language()
+        for code in (SYSTEM_LANGUAGE, *NATIVE_NAMES):
+            action = QAction(NATIVE_NAMES.get(code, ""), self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            action.triggered.connect(lambda _checked, code=code: self.choose_language(code))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = menu_bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("PEFTT Studio"))
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setText(self.pages[item.data(Qt.ItemDataRole.UserRole)].title())
+        self._fit_sidebar()
+
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_model_action.setText(self.tr("Open &model folder…"))
+        self.open_data_action.setText(self.tr("Open &data folder…"))
+        self.recent_models_menu.setTitle(self.tr("Recent models"))
+        self.recent_data_menu.setTitle(self.tr("Recent data"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[SYSTEM_LANGUAGE].setText(self.tr("System"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About PEFTT Studio"))
+        self._show_engine_status()
+
+    def _fit_sidebar(self) -> None:
+        # Measured from the texts, because sizeHintForColumn() is 0 before the list is shown.
+        metrics = self.sidebar.fontMetrics()
+        text_width = max((metrics.horizontalAdvance(self.sidebar.item(row).text())
+                          for row in range(self.sidebar.count())), default=0)
+        padding = 2 * self.sidebar.frameWidth() + 40
+        self.sidebar.setFixedWidth(max(text_width + self.sidebar.iconSize().width() + padding,
+                                       SIDEBAR_MIN_WIDTH))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_sidebar()
+        super().changeEvent(event)
+
+    # Pages.
+
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(list(self.pages).index(key))
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def _on_requirement_activated(self, requirement: Requirement) -> None:
+        self.show_page(REQUIREMENT_PAGES[requirement])
+
+    # File menu.
+
+    def _choose_model_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open model folder"),
+                                                self.state.model_folder)
+        if path:
+            self.open_model_folder(path)
+
+    def open_model_folder(self, path: str) -> None:
+        self.pages["model"]._on_model_folder_chosen(path)
+        self.show_page("model")
+
+    def _choose_data_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open data folder"))
+        if path:
+            self.open_data_folder(path)
+
+    def open_data_folder(self, path: str) -> None:
+        page = self.pages["data"]
+        page.folder_radio.setChecked(True)
+        page.folder_picker.set_path(path)
+        page._on_data_folder_chosen(path)
+        self.show_page("data")
+
+    def _fill_recent_models_menu(self) -> None:
+        self._fill_recent_menu(self.recent_models_menu, self.settings.recent_models(),
+                               self.open_model_folder)
+
+    def _fill_recent_data_menu(self) -> None:
+        self._fill_recent_menu(self.recent_data_menu, self.settings.recent_data(),
+                               self.open_data_folder)
+
+    def _fill_recent_menu(self, menu: QMenu, paths: list[str], open_path) -> None:
+        menu.clear()
+        for path in paths:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, path=path: open_path(path))
+        if not paths:
+            menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # Settings menu.
+
+    def choose_language(self, setting: str) -> None:
+        """Store the interface language ("system" or a code) and switch to it now."""
+        self.settings.set_language(setting)
+        self.language_actions[setting].setChecked(True)
+        if self.translations is None:
+            return
+        language = apply_language(QApplication.instance(), self.translations, setting)
+        logger.info("Interface language set to %s (%s)", setting, language)
+
+    # Help menu.
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About PEFTT Studio"))
+        box.setIconPixmap(icon("app").pixmap(64, 64))
+        box.setText(self.tr("<b>PEFTT Studio</b> %1").replace("%1", __version__))
+        box.setInformativeText(self.tr(
+            "Fine-tune Tibetan language models with full fine-tuning, prompt templates "
+            "with verbalizers, or LoRA, without writing code.<br><br>Tibetan text is "
+            "shown in Noto Serif Tibetan, licensed under the SIL Open Font License 1.1."))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.finished.connect(lambda _result: self._forget_dialog(box))
+        self._open_dialogs.append(box)
+        box.open()
+        return box
+
+    def _forget_dialog(self, box: QMessageBox) -> None:
+        if box in self._open_dialogs:
+            self._open_dialogs.remove(box)
+        box.deleteLater()
+
+    # Engine loading.
+
+    def start_engine_after_first_paint(self) -> None:
+        """Load the engine once the window has painted (or after a fallback delay)."""
+        if self._painted:
+            QTimer.singleShot(0, self.engine_loader.start)
+            return
+        self.sigFirstPaint.connect(self.engine_loader.start,
+                                   Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(ENGINE_START_FALLBACK_MS, self.engine_loader.start)
+
+    def event(self, event: QEvent) -> bool:
+        result = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            # Queued, so that the engine thread starts after this paint has finished.
+            QTimer.singleShot(0, self.sigFirstPaint.emit)
+        return result
+
+    def _on_engine_module_loading(self, module: str) -> None:
+        self.engine_label.setText(self.tr("Loading the training engine (%1)…")
+                                  .replace("%1", module))
+
+    def _on_engine_ready(self, info: EngineInfo) -> None:
+        self.pages["train"].set_engine_info(info)
+        self._show_engine_status()
+
+    def _on_engine_failed(self, error: BaseException, traceback_text: str) -> None:
+        self._show_engine_status()
+        if self.notifier is not None:
+            self.notifier.notify_exception(error, traceback_text)
+
+    def _show_engine_status(self) -> None:
+        info = self.engine_loader.info
+        if info is not None:
+            self.engine_label.setText(self.tr("Engine ready: torch %1 on %2")
+                                      .replace("%1", info.torch_version)
+                                      .replace("%2", info.device))
+        elif self.engine_loader.failed:
+            self.engine_label.setText(self.tr("The training engine failed to load"))
+        else:
+            self.engine_label.setText(self.tr("Loading the training engine…"))
+
+    # Layout persistence.
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None and not self.restoreGeometry(geometry):
+            logger.warning("Ignoring stored window geometry that Qt cannot restore")
+        window_state = self.settings.window_state()
+        if window_state is not None and not self.restoreState(window_state):
+            logger.warning("Ignoring stored window state that Qt cannot restore")
+
+    def save_layout(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        for box in list(self._open_dialogs):
+            box.close()
+        super().closeEvent(event)
+

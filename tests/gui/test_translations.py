@@ -1,0 +1,189 @@
+"""Translations: complete, placeholders intact, compiled files current, sources extracted."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTranslator
+
+from peftt_gui.gui.plots import LivePlot
+from peftt_gui.resources import resource_path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("bo", "zh_CN")
+# Qt-style %1 arguments, str.format fields such as {key}, and HTML tags.
+PLACEHOLDER = re.compile(r"%\d+|\{[A-Za-z_][A-Za-z0-9_]*\}|</?[a-z]+>")
+
+
+def ts_path(language: str) -> Path:
+    return resource_path("i18n", f"peftt_{language}.ts")
+
+
+def messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+    """Return (context, source, translation element) of every message in a .ts file."""
+    root = ET.parse(path).getroot()
+    result = []
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            result.append((name, message.findtext("source"), message.find("translation")))
+    return result
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_translated(language):
+    problems = []
+    for context, source, translation in messages(ts_path(language)):
+        state = translation.get("type", "")
+        if state in ("unfinished", "obsolete", "vanished") or not (translation.text or "").strip():
+            problems.append(f"{context}: {source!r} ({state or 'empty'})")
+
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_placeholders(language):
+    problems = []
+    for context, source, translation in messages(ts_path(language)):
+        expected = sorted(PLACEHOLDER.findall(source))
+        found = sorted(PLACEHOLDER.findall(translation.text or ""))
+        if expected != found:
+            problems.append(f"{context}: {source!r} has {expected}, translation has {found}")
+
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_file_current_and_loadable(language, tmp_path):
+    qm = resource_path("i18n", f"peftt_{language}.qm")
+    assert qm.is_file(), f"{qm} is missing; run scripts/update_translations.sh"
+
+    # A git checkout does not keep modification times, so where lrelease is available the
+    # committed .qm is compared with a fresh compile of its .ts instead of by date.
+    if shutil.which("pyside6-lrelease"):
+        fresh = tmp_path / qm.name
+        subprocess.run(["pyside6-lrelease", "-silent", str(ts_path(language)), "-qm",
+                        str(fresh)], check=True, timeout=60)
+        assert fresh.read_bytes() == qm.read_bytes(), (
+            f"{qm.name} differs from its .ts; run scripts/update_translations.sh --release")
+    else:
+        assert qm.stat().st_mtime >= ts_path(language).stat().st_mtime, (
+            f"{qm.name} is older than its .ts; run scripts/update_translations.sh --release")
+
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("MainWindow", "&File") not in ("", "&File")
+
+
+def test_known_translations():
+    translator = QTranslator()
+    translator.load(str(resource_path("i18n", "peftt_zh_CN.qm")))
+
+    assert translator.translate("ModelPage", "Model") == "模型"
+    assert translator.translate("TrainPage", "macro-F1") == "macro-F1"
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate not found")
+def test_ts_files_list_every_source_string(tmp_path):
+    sources = sorted(str(path) for path in (REPO_ROOT / "peftt_gui" / "gui").rglob("*.py"))
+    extracted = tmp_path / "current.ts"
+    subprocess.run(["pyside6-lupdate", "-extensions", "py", "-silent", *sources,
+                    "-ts", str(extracted)], check=True, cwd=REPO_ROOT, timeout=120)
+
+    current = {(context, source) for context, source, _ in messages(extracted)}
+    for language in LANGUAGES:
+        stored = {(context, source) for context, source, _ in messages(ts_path(language))}
+        assert sorted(current - stored) == [], (
+            f"strings missing from peftt_{language}.ts; run scripts/update_translations.sh "
+            "and translate them")
+
+
+# Latin words that stay Latin in every language: field terms, names, formats, and the
+# option values that a slot or a config contains.
+KEPT_LATIN = {
+    "LoRA", "macro", "F1", "PEFTT", "Studio", "EWTS", "torch", "transformers", "cpu",
+    "Tab", "CSV", "JSONL", "txt", "tsv", "csv", "jsonl", "Alpha", "Dropout", "linear",
+    "placeholder", "mask", "soft", "meta", "text_a", "query", "value", "CPU", "CUDA",
+    "MPS", "English", "Noto", "Serif", "Tibetan", "SIL", "Open", "Font", "License",
+    "alpha", "dropout", "token", "BERT",
+}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_0-9]*")
+HTML_TAG = re.compile(r"<[^>]+>")
+
+
+def english_leftovers(text: str) -> list[str]:
+    plain = HTML_TAG.sub(" ", text).replace("&", "")
+    return [word for word in LATIN_WORD.findall(plain)
+            if word not in KEPT_LATIN and len(word) > 1]
+
+
+def visible_texts(window) -> list[str]:
+    """Return every text of the window that a user can read, outside pyqtgraph's menus."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTableView,
+        QWidget,
+    )
+
+    def inside_plot(widget) -> bool:
+        # pyqtgraph's own (disabled) context menus are parented to the LivePlot.
+        while widget is not None:
+            if isinstance(widget, LivePlot):
+                return True
+            widget = widget.parent()
+        return False
+
+    texts = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        if inside_plot(widget):
+            continue
+        texts.append(widget.toolTip())
+        if isinstance(widget, QLabel):
+            texts.append(widget.text())
+        elif isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QMenu):
+            texts.append(widget.title())
+        elif isinstance(widget, QTableView):
+            model = widget.model()
+            texts += [str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                      for column in range(model.columnCount())]
+    for action in window.findChildren(QAction):
+        if not inside_plot(action.parent()):
+            texts += [action.text(), action.toolTip()]
+    for row in range(window.sidebar.count()):
+        texts.append(window.sidebar.item(row).text())
+
+    # Axis labels and legend entries drawn by pyqtgraph are ours.
+    train = window.pages["train"]
+    for plot in (train.loss_plot, train.metrics_plot):
+        for side in ("left", "bottom"):
+            texts.append(plot.plot_item.getAxis(side).labelText)
+        texts += [label.text for _sample, label in plot.legend.items]
+    return [text for text in texts if text]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_english_left_in_window(make_main_window, qtbot, language, tmp_path):
+    window = make_main_window()
+    window.open_model_folder(str(tmp_path))
+    window.pages["method"].method_radios["prompt-lora"].setChecked(True)
+    window.choose_language(language)
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() != "Model", timeout=2000)
+
+    leftovers = {}
+    for text in visible_texts(window):
+        words = [word for word in english_leftovers(text) if word not in str(tmp_path)]
+        if words:
+            leftovers[text] = words
+    assert leftovers == {}
+    window.choose_language("en")
