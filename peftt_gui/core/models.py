@@ -32,6 +32,8 @@ SENTENCEPIECE_FILES = ("sentencepiece.bpe.model", "spiece.model", "tokenizer.mod
 MLM_HEAD_PREFIXES = ("cls.predictions.", "lm_head.")
 # safetensors dtypes that hold parameters; integer entries are buffers such as position ids.
 FLOAT_DTYPES = ("F64", "F32", "F16", "BF16", "F8_E4M3", "F8_E5M2")
+FINGERPRINTED_FILES = frozenset(("config.json", "tokenizer_config.json", "special_tokens_map.json",
+                                 "added_tokens.json", "merges.txt") + TOKENIZER_FILES + WEIGHT_FILES)
 # LoRA targets per model type: the attention query and value projections, as in the LoRA paper.
 DEFAULT_LORA_TARGETS = {model_type: ["query", "value"] for model_type in SUPPORTED_MODEL_TYPES}
 
@@ -275,9 +277,12 @@ def fingerprint_folder(folder: Path) -> str:
     Weight files are fingerprinted by their size and their first and last MiB, so that a
     multi-gigabyte model is fingerprinted in milliseconds.
     """
+    # Only the files that define the model count, so a copy with an extra README, a training
+    # log or a hub cache file still matches.
     digest = hashlib.sha256()
     for path in sorted(folder.iterdir()):
-        if not path.is_file():
+        counted = path.name in FINGERPRINTED_FILES or path.suffix in (".safetensors", ".bin")  # shards too
+        if not path.is_file() or not counted:
             continue
         digest.update(path.name.encode())
         size = path.stat().st_size
