@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .core.errors import PefttError
+from .core.errors import PefttError, display_path
 from .core.state import TrainingCallbacks
 
 log = logging.getLogger("peftt_gui.cli")
@@ -131,7 +131,7 @@ def _config_from_args(args):
     if args.output_dir:
         config["output_dir"] = args.output_dir
     if args.template_file:
-        config["template"] = Path(args.template_file).read_text(encoding="utf-8").strip()
+        config["template"] = _read_template_file(args.template_file)
     if args.template:
         config["template"] = args.template
     if args.verbalizer:
@@ -146,11 +146,41 @@ def _config_from_args(args):
     return RunConfig.from_dict(config)
 
 
+def _read_template_file(value: str) -> str:
+    from .core.errors import ConfigError
+
+    path = Path(value).expanduser()
+    try:
+        return path.read_text(encoding="utf-8-sig").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ConfigError(f"Cannot read the template file {display_path(path)}: {reason}. Give a UTF-8 text "
+                          "file that contains the template.", field="template") from None
+
+
 def _read_verbalizer_arg(value: str) -> dict:
-    path = Path(value)
-    if path.suffix.lower() == ".json" and path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
-    return json.loads(value)
+    """Return the label words given as a JSON object or as the path of a .json file."""
+    from .core.errors import ConfigError
+
+    if value.lstrip().startswith(("{", "[")):
+        text, source = value, "--verbalizer"
+    else:
+        path = Path(value).expanduser()
+        try:
+            text, source = path.read_text(encoding="utf-8-sig"), display_path(path)
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise ConfigError(f"Cannot read the verbalizer file {display_path(path)}: {reason}. Give a .json file "
+                              'or a JSON object such as \'{"Politics": ["ཆབ་སྲིད"]}\'.', field="verbalizer") from None
+    try:
+        mapping = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"{source}, line {error.lineno}: invalid JSON ({error.msg}). Write the label words as "
+                          '{"class": ["word", ...], ...}.', field="verbalizer") from None
+    if not isinstance(mapping, dict):
+        raise ConfigError(f"{source}: the verbalizer must be a JSON object that maps each class to its label words.",
+                          field="verbalizer")
+    return mapping
 
 
 def _parse_option_value(value: str):
@@ -177,6 +207,26 @@ def command_train(args) -> int:
     except KeyboardInterrupt:
         print("\nStopped.", file=sys.stderr)
         return 130
+    _print_outcome(outcome)
+    return 0
+
+
+def command_resume(args) -> int:
+    from .core.runner import resume_run
+    from .core.state import TrainingState
+
+    storage = _open_storage(args)
+    run = storage.get_run(args.run)
+    try:
+        outcome = resume_run(run.id, storage, callbacks=TerminalProgress(), state=TrainingState())
+    except KeyboardInterrupt:
+        print(f"\nStopped. Continue with: peftt resume {run.id}", file=sys.stderr)
+        return 130
+    _print_outcome(outcome)
+    return 0
+
+
+def _print_outcome(outcome) -> None:
     result = outcome.result
     rows = [
         ["run", str(outcome.run_id), ""],
@@ -188,10 +238,9 @@ def command_train(args) -> int:
         ["trainable parameters", f"{outcome.trainable_params:,} of {outcome.total_params:,}",
          f"{outcome.trainable_percent:.3f}%"],
         ["duration", format_duration(result.duration_s), ""],
-        ["weights", outcome.weights_dir or "-", ""],
+        ["weights", display_path(outcome.weights_dir) if outcome.weights_dir else "-", ""],
     ]
     print_table(rows, ["", "value", "accuracy / %"])
-    return 0
 
 
 def command_runs(args) -> int:
@@ -262,6 +311,111 @@ def command_build_model(args) -> int:
     return 0
 
 
+def command_adapt(args) -> int:
+    from .core.pretraining import continue_pretraining
+
+    texts, corpus_files = _adaptation_texts(args)
+    report = continue_pretraining(Path(args.model), texts, Path(args.out), args.time_limit,
+                                  max_length=args.max_length, batch_size=args.batch_size,
+                                  learning_rate=args.learning_rate, seed=args.seed, max_steps=args.max_steps,
+                                  overwrite=args.overwrite, progress=_pretraining_progress(),
+                                  corpus_files=corpus_files)
+    result = report.pretraining
+    sys.stderr.write("\n")
+    print(f"Adapted model written to {display_path(report.model_dir)}")
+    print_table([
+        ["texts", f"{report.texts:,}"], ["corpus tokens", f"{report.corpus_tokens:,}"],
+        ["steps", str(result.steps)], ["held-out MLM loss", f"{result.initial_eval_loss:.4f} -> {result.eval_loss:.4f}"],
+        ["held-out MLM accuracy", f"{result.eval_accuracy:.4f}"], ["time", format_duration(report.total_seconds)],
+    ], ["", "value"])
+    return 0
+
+
+def _adaptation_texts(args) -> tuple[list[str], list[dict]]:
+    """Return the texts to adapt on and a record of each file they came from."""
+    from dataclasses import asdict
+
+    from .core.build_model import read_corpus_file
+    from .core.errors import ConfigError
+    from .core.pretraining import file_sha256
+
+    if args.corpus:
+        texts, records = [], []
+        for path in args.corpus:
+            file_texts, record = read_corpus_file(Path(path))
+            texts.extend(file_texts)
+            records.append(asdict(record))
+        return texts, records
+    if not args.data:
+        raise ConfigError("No text to adapt on: give --corpus FILE... or --data FOLDER (its training split).",
+                          field="corpus")
+
+    from .core.data import load_splits
+    from .core.runner import make_normalizer
+
+    splits = load_splits(folder=args.data, normalizer=make_normalizer(args.normalization))
+    records = [{"name": Path(path).name, "sha256": file_sha256(Path(path)), "texts": len(splits.train),
+                "split": "train"} for path in splits.fingerprints if Path(path).stem.lower().startswith("train")]
+    return [row.text for row in splits.train], records
+
+
+def _pretraining_progress():
+    """Return a progress callback for masked-LM pre-training that redraws one line on stderr."""
+    last_draw = [0.0]
+
+    def report(update) -> None:
+        now = time.monotonic()
+        if update.phase == "pretrain" and now - last_draw[0] < 0.5:
+            return
+        last_draw[0] = now
+        loss = "-" if update.loss is None else f"{update.loss:.3f}"
+        sys.stderr.write(f"\r{update.phase}: step {update.step}/{update.total_steps or '?'}, loss {loss}, "
+                         f"ETA {format_duration(update.eta_s)}".ljust(78))
+        sys.stderr.flush()
+
+    return report
+
+
+def command_suggest_words(args) -> int:
+    from .core import label_words
+    from .core.data import load_splits
+    from .core.runner import make_normalizer
+
+    normalizer = make_normalizer(args.normalization)
+    splits = load_splits(folder=args.data, normalizer=normalizer, seed=args.seed)
+    template = _read_template_file(args.template_file) if args.template_file else args.template
+    if not template:
+        from .core.template import DEFAULT_TEMPLATE
+
+        template = DEFAULT_TEMPLATE
+    scorer = label_words.MaskScorer(args.model, template, normalizer=normalizer,
+                                    sample_texts=[row.text for row in splits.train])
+    grouped = label_words.texts_by_class(splits.train, splits.labels, args.max_rows_per_class, args.seed)
+    suggestions = label_words.suggest_label_words(scorer, grouped, top_n=args.top, pool_size=args.pool_size or None)
+
+    rows = [[label, str(rank), item.word, f"{item.score:+.4f}", f"{item.in_class:.3f}", " ".join(item.pieces)]
+            for label, items in suggestions.items() for rank, item in enumerate(items, start=1)]
+    print_table(rows, ["class", "rank", "word", "score", "in-class log-p", "pieces"])
+    verbalizer = label_words.suggested_verbalizer(suggestions, args.per_class)
+    if args.out:
+        Path(args.out).write_text(json.dumps(verbalizer, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"Verbalizer with {args.per_class} word(s) per class written to {args.out}")
+    if args.evaluate:
+        _print_zero_shot(scorer, splits, normalizer, {"suggested": verbalizer, **(
+            {"given": _read_verbalizer_arg(args.compare)} if args.compare else {})})
+    return 0
+
+
+def _print_zero_shot(scorer, splits, normalizer, verbalizers: dict) -> None:
+    rows = splits.validation
+    texts, gold = [row.text for row in rows], [row.label for row in rows]
+    log_probs = scorer.mask_log_probs(texts)
+    for name, verbalizer in verbalizers.items():
+        metrics = scorer.zero_shot(verbalizer, texts, gold, splits.labels, normalizer, log_probs)
+        print(f"zero-shot validation macro-F1 ({name} verbalizer): {metrics.macro_f1:.4f}, "
+              f"accuracy {metrics.accuracy:.4f}")
+
+
 def command_predict(args) -> int:
     from .core.predict import Predictor
 
@@ -279,7 +433,8 @@ def command_predict(args) -> int:
         for start in range(0, len(texts), 256):
             for prediction in predictor.predict(texts[start:start + 256]):
                 probabilities = "\t".join(f"{prediction.probabilities[label]:.4f}" for label in predictor.labels)
-                output.write(f"{prediction.text}\t{prediction.label}\t{probabilities}\n")
+                text = prediction.text.replace("\t", " ").replace("\n", " ")  # keep one TSV row per text
+                output.write(f"{text}\t{prediction.label}\t{probabilities}\n")
     finally:
         if args.out:
             output.close()
@@ -290,6 +445,9 @@ def _weights_dir(args) -> Path:
     candidate = Path(args.run)
     if candidate.is_dir():
         return candidate
+    if candidate.suffix.lower() == ".zip" and candidate.is_file():
+        raise PefttError(f"{candidate} is a zipped bundle. Import it first with peftt import {candidate} "
+                         "--base-model DIR, then predict with the imported folder.")
     storage = _open_storage(args)
     run = storage.get_run(int(args.run) if args.run.isdigit() else args.run)
     if not run.weights_dir:
@@ -297,10 +455,92 @@ def _weights_dir(args) -> Path:
     return Path(run.weights_dir)
 
 
+def command_export(args) -> int:
+    from .core.export import export_run
+
+    source, storage = args.run, None
+    if not Path(source).is_dir():
+        storage = _open_storage(args)
+        source = storage.get_run(int(source) if source.isdigit() else source)
+    report = export_run(source, args.out, as_zip=args.zip, storage=storage, check=not args.no_check,
+                        base_model_path=args.base_model)
+    print(f"Bundle written to {display_path(report.path)} ({len(report.files)} files, "
+          f"{report.size_bytes / 2**20:.1f} MiB)")
+    if report.max_logit_difference is not None:
+        print(f"Checked: reloaded in a fresh process, largest logit difference {report.max_logit_difference:.2g}")
+    return 0
+
+
+def command_import(args) -> int:
+    from .core.export import import_bundle
+    from .core.runner import default_runs_dir
+
+    source = Path(args.bundle)
+    name = source.stem if source.suffix.lower() == ".zip" else source.name
+    into = Path(args.into) if args.into else default_runs_dir().parent / "imports"
+    imported = import_bundle(source, into / name, args.base_model, check=not args.no_check)
+    print(f"Bundle imported to {display_path(imported.path)} ({imported.method}, {len(imported.labels)} classes, "
+          f"base model {imported.base_model_path.name})")
+    print(f"Predict with: peftt predict {display_path(imported.path)} --text TEXT")
+    return 0
+
+
+def command_compare(args) -> int:
+    from .core.compare import compare_runs
+
+    storage = _open_storage(args)
+    ids = [int(ref) if ref.isdigit() else storage.get_run(ref).id for ref in args.runs]
+    comparison = compare_runs(storage, ids)
+    writers = {"md": comparison.to_markdown, "csv": comparison.to_csv, "latex": comparison.to_latex}
+    text = writers[args.format]()
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise PefttError(f"Cannot write {display_path(args.out)}: {error.strerror or error}.") from None
+        print(f"Comparison written to {display_path(args.out)}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def command_methods(args) -> int:
     from .core.methods import list_methods
 
     print_table([[spec.name, spec.title, spec.summary] for spec in list_methods()], ["name", "title", "summary"])
+    return 0
+
+
+def command_study(args) -> int:
+    from .core import study
+
+    spec = study.StudySpec.load(args.study_file)
+    storage = _open_storage(args)
+    total = len(study.expand_grid(spec))
+
+    def progress(update):
+        print(f"[{update.done}/{update.total}] {update.message}", file=sys.stderr, flush=True)
+
+    if not args.results_only:
+        print(f"Study {spec.name}: {total} runs", file=sys.stderr)
+        study.run_study(spec, storage, callbacks=TerminalProgress(), progress=progress)
+    return _print_study_results(storage, spec.name, args)
+
+
+def _print_study_results(storage, name: str, args) -> int:
+    from .core import study
+
+    header, cells = study.results_table(study.study_results(storage, name))
+    formats = {"md": study.to_markdown, "csv": study.to_csv, "latex": study.to_latex}
+    print(formats[args.format](header, cells), end="")
+    if args.out:
+        Path(args.out).write_text(formats[args.format](header, cells), encoding="utf-8")
+    for pair in args.compare or []:
+        method_a, _, method_b = pair.partition(",")
+        result = study.compare_methods(storage, name, method_a, method_b)
+        print(f"\n{method_a} vs {method_b}: mean difference in test macro-F1 {result.mean_difference:+.4f} over "
+              f"{result.pairs} pairs; p = {result.p_value_seeds:.4f} ({result.test.split(';')[0]}), "
+              f"p = {result.p_value_bootstrap:.4f} (paired bootstrap over test examples)")
     return 0
 
 
@@ -376,6 +616,41 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--seed", type=int, default=13)
     build.set_defaults(handler=command_build_model)
 
+    adapt = commands.add_parser("adapt", help="Task-adaptive pre-training: continue masked-LM training of a local "
+                                              "model on unlabeled Tibetan text, into a new model folder.")
+    adapt.add_argument("--model", required=True, help="Local masked-LM folder to start from.")
+    adapt.add_argument("--corpus", nargs="+", help="Text files (plain lines or Label<TAB>text).")
+    adapt.add_argument("--data", help="Task folder whose training split is the text (instead of --corpus).")
+    adapt.add_argument("--out", required=True, help="Output model folder.")
+    adapt.add_argument("--time-limit", type=float, default=300.0, help="Pre-training time limit in seconds.")
+    adapt.add_argument("--max-steps", type=int, help="Stop after this many optimizer steps.")
+    adapt.add_argument("--learning-rate", type=float, default=1e-4, help="Peak learning rate.")
+    adapt.add_argument("--batch-size", type=int, default=32, help="Blocks per optimizer step.")
+    adapt.add_argument("--max-length", type=int, default=128, help="Tokens per packed block.")
+    adapt.add_argument("--seed", type=int, default=13)
+    adapt.add_argument("--normalization", default="NFC+tsheg:auto", help="Normalization of --data rows.")
+    adapt.add_argument("--overwrite", action="store_true", help="Replace an existing output folder.")
+    adapt.set_defaults(handler=command_adapt)
+
+    suggest = commands.add_parser("suggest-words", help="Suggest label words per class from a masked LM and a "
+                                                        "template, ranked on the training rows.")
+    suggest.add_argument("--model", required=True, help="Local masked-LM folder.")
+    suggest.add_argument("--data", required=True, help="Folder with train/validation/test files.")
+    suggest.add_argument("--template", help="Prompt template with one mask (default: the app's default template).")
+    suggest.add_argument("--template-file", help="File holding the template.")
+    suggest.add_argument("--top", type=int, default=5, help="Words listed per class.")
+    suggest.add_argument("--pool-size", type=int, default=200, help="Words with the highest in-class "
+                                                                     "log-probability that compete per class; 0: all.")
+    suggest.add_argument("--max-rows-per-class", type=int, default=300, help="Training rows scored per class.")
+    suggest.add_argument("--per-class", type=int, default=1, help="Words per class in the --out verbalizer.")
+    suggest.add_argument("--out", help="Write the suggested verbalizer to this .json file.")
+    suggest.add_argument("--evaluate", action="store_true", help="Print the zero-shot validation macro-F1 of the "
+                                                                 "suggested verbalizer.")
+    suggest.add_argument("--compare", help="With --evaluate, also score this verbalizer (JSON or .json file).")
+    suggest.add_argument("--seed", type=int, default=13)
+    suggest.add_argument("--normalization", default="NFC+tsheg:auto", help="Tibetan text normalization mode.")
+    suggest.set_defaults(handler=command_suggest_words)
+
     predict = commands.add_parser("predict", help="Predict classes with a trained run or bundle, writing TSV.")
     predict.add_argument("run", help="Run id or name, or a weights/bundle folder.")
     predict.add_argument("--text", action="append", help="Text to classify (repeatable).")
@@ -384,6 +659,45 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--out", help="TSV output file (default: standard output).")
     predict.add_argument("--base-model", help="Base model folder, when it moved since training.")
     predict.set_defaults(handler=command_predict)
+
+    resume = commands.add_parser("resume", help="Continue an interrupted, cancelled or failed run from its "
+                                                "last checkpoint, with its stored settings.")
+    resume.add_argument("run", help="Run id or name.")
+    resume.set_defaults(handler=lambda args: command_resume(_coerce_run_ref(args)))
+
+    export = commands.add_parser("export", help="Export a run as a bundle for peft and transformers.")
+    export.add_argument("run", help="Run id or name, or a weights folder.")
+    export.add_argument("--out", required=True, help="Bundle folder to create (with --zip: DIR.zip).")
+    export.add_argument("--zip", action="store_true", help="Write one .zip file instead of a folder.")
+    export.add_argument("--base-model", help="Base model folder, when it moved since training.")
+    export.add_argument("--no-check", action="store_true", help="Skip reloading the bundle in a fresh process "
+                                                                "to compare its logits with the run's.")
+    export.set_defaults(handler=command_export)
+
+    import_ = commands.add_parser("import", help="Import a bundle folder or .zip for prediction.")
+    import_.add_argument("bundle", help="Bundle folder or .zip file.")
+    import_.add_argument("--base-model", required=True, help="Your copy of the bundle's base model folder.")
+    import_.add_argument("--into", help="Folder that receives the bundle's folder (default: imports/ in the "
+                                        "app's data folder).")
+    import_.add_argument("--no-check", action="store_true", help="Skip loading the bundle to compare its logits "
+                                                                 "with those stored at export.")
+    import_.set_defaults(handler=command_import)
+
+    compare = commands.add_parser("compare", help="Compare runs: metrics with the best marked, and settings "
+                                                  "that differ.")
+    compare.add_argument("runs", nargs="+", help="Run ids or names, one column each.")
+    compare.add_argument("--format", choices=("md", "csv", "latex"), default="md", help="Table format.")
+    compare.add_argument("--out", help="Write the table to this file instead of standard output.")
+    compare.set_defaults(handler=command_compare)
+
+    study_parser = commands.add_parser("study", help="Run a study (models x methods x seeds grid) from a JSON file.")
+    study_parser.add_argument("study_file", help="Study JSON file (see docs/results.md for an example).")
+    study_parser.add_argument("--results-only", action="store_true", help="Print the results without running.")
+    study_parser.add_argument("--format", choices=("md", "csv", "latex"), default="md", help="Results table format.")
+    study_parser.add_argument("--out", help="Also write the results table to this file.")
+    study_parser.add_argument("--compare", action="append", metavar="A,B",
+                              help="Test whether methods A and B differ (repeatable), e.g. prompt,finetune.")
+    study_parser.set_defaults(handler=command_study)
 
     methods = commands.add_parser("methods", help="List the training methods.")
     methods.set_defaults(handler=command_methods)

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peftt_gui.core.errors import ConfigError, DataError, short_value
+from peftt_gui.core.errors import ConfigError, DataError, display_path, short_value
 from peftt_gui.core.normalize import Normalizer, default_normalizer
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,8 @@ JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 SUPPORTED_EXTENSIONS = TAB_EXTENSIONS + CSV_EXTENSIONS + JSONL_EXTENSIONS
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Latin letters in a Tibetan text are usually EWTS (Wylie) transliteration or English.
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -180,11 +182,12 @@ def read_examples(path: str | Path, *, normalizer: Normalizer | None = None,
 
     if blank_lines:
         notes.append(f"{name}: ignored {blank_lines} blank lines")
+    notes.extend(_latin_letter_note(examples, name))
     if bad_lines.count:
         notes.append(f"{name}: skipped {bad_lines.count} bad lines (skip_bad_lines=True), "
                      f"the first at {bad_lines.first}")
         logger.warning("%s: skipped %d bad lines, the first at %s",
-                       path, bad_lines.count, bad_lines.first)
+                       display_path(path), bad_lines.count, bad_lines.first)
     if not examples:
         raise DataError(
             f"none of the lines could be read ({bad_lines.count} bad lines skipped). "
@@ -194,6 +197,16 @@ def read_examples(path: str | Path, *, normalizer: Normalizer | None = None,
 
     fingerprint = hashlib.sha256(data).hexdigest()[:16]
     return LoadedFile(path, examples, fingerprint, notes, bad_lines.count)
+
+
+def _latin_letter_note(examples: list[Example], name: str) -> list[str]:
+    """Note how many rows contain Latin letters, which the normalizer keeps unchanged."""
+    latin = [example for example in examples if _LATIN_LETTER.search(example.text)]
+    if not latin:
+        return []
+    return [f"{name}: {len(latin)} of {len(examples)} rows contain Latin letters (the first at line "
+            f"{latin[0].line}). EWTS transliteration is not converted to Tibetan script, so the model sees "
+            "those rows in Latin letters."]
 
 
 def _display_name(path: Path) -> str:
@@ -370,6 +383,14 @@ def _csv_records(path: Path, reader) -> Iterator[tuple[int, list[str]]]:
 def _csv_column_indexes(path: Path, header: list[str], header_line: int,
                         text_column: str, label_column: str) -> tuple[int, int]:
     missing = [name for name in (text_column, label_column) if name not in header]
+    other_delimiter = next((mark for mark in (";", "\t", "|") if len(header) == 1 and mark in header[0]), None)
+    if missing and other_delimiter is not None:
+        raise DataError(
+            f"the header {short_value(header[0])} is one field, because the file is separated by "
+            f"{_delimiter_name(other_delimiter)} but a .csv file is read as comma-separated. Save it "
+            "with commas between fields, or as tab-separated .tsv with the same header.",
+            path=path, line=header_line, value=header[0],
+        )
     if missing:
         found = ", ".join(repr(name) for name in header)
         raise DataError(
@@ -551,7 +572,7 @@ def load_splits(*, folder: str | Path | None = None, train: str | Path | None = 
         skipped=sum(file.skipped for file in loaded.values()),
     )
     logger.info("loaded %d/%d/%d rows with %d labels from %s", len(result.train),
-                len(result.validation), len(result.test), len(label_list), train_path)
+                len(result.validation), len(result.test), len(label_list), display_path(train_path))
     return result
 
 

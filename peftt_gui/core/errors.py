@@ -7,6 +7,8 @@ is treated as a bug and shown with its traceback.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 
@@ -29,7 +31,7 @@ class DataError(PefttError, ValueError):
                  line: int | None = None, value: str | None = None):
         location = ""
         if path is not None:
-            location = f"{path}" + (f", line {line}" if line is not None else "") + ": "
+            location = display_path(path) + (f", line {line}" if line is not None else "") + ": "
         super().__init__(location + message)
         self.path = None if path is None else str(path)
         self.line = line
@@ -58,6 +60,36 @@ class ExportError(PefttError):
 
 class ResourceError(PefttError):
     """The device ran out of memory or another resource, and no fallback is left."""
+
+
+class CheckpointError(PefttError):
+    """A run's checkpoint is missing, unreadable or does not match the run, so it cannot resume."""
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """Return ``path`` with the user's home folder written as ``~``, for messages and logs."""
+    text = os.fspath(path)
+    home = os.path.expanduser("~").rstrip(os.sep)
+    if home and (text == home or text.startswith(home + os.sep)):
+        return "~" + text[len(home):]
+    return text
+
+
+def write_error(content: str, folder: str | os.PathLike, error: Exception) -> ResourceError:
+    """Return the ResourceError for ``error``, raised while writing ``content`` into ``folder``.
+
+    ``error`` is an OSError, or an exception of a writer that reports the OS error only in
+    its text (safetensors does). A full disk or an exceeded quota is named as such, because
+    it is the common cause and its fix differs from that of a permission problem.
+    """
+    text = str(error)
+    if getattr(error, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or \
+            os.strerror(errno.ENOSPC) in text or os.strerror(errno.EDQUOT) in text:
+        return ResourceError(f"Disk full while writing {content} to {display_path(folder)}. Free space on that "
+                             "disk or choose another output folder.")
+    reason = getattr(error, "strerror", None) or text
+    return ResourceError(f"Cannot write {content} to {display_path(folder)}: {reason}. Check that the folder "
+                         "is writable or choose another output folder.")
 
 
 def short_value(value: str, limit: int = 60) -> str:

@@ -19,6 +19,9 @@ from .verbalizer import Verbalizer, encode_verbalizer
 
 log = logging.getLogger(__name__)
 
+# The manifest of an exported bundle (see ``export.py``); run weights folders have ``MANIFEST_NAME``.
+BUNDLE_MANIFEST_NAME = "peftt_manifest.json"
+
 
 @dataclass(frozen=True)
 class Prediction:
@@ -29,10 +32,13 @@ class Prediction:
 
 
 def read_manifest(folder: str | Path) -> dict:
+    """Read the manifest of a run weights folder (``peftt_run.json``) or of a bundle (``peftt_manifest.json``)."""
     path = Path(folder) / MANIFEST_NAME
     if not path.is_file():
-        raise ModelError(f"{folder} has no {MANIFEST_NAME}, so it is not a trained run folder or bundle. "
-                         "Choose the weights folder of a finished run or an exported bundle.")
+        path = Path(folder) / BUNDLE_MANIFEST_NAME
+    if not path.is_file():
+        raise ModelError(f"{folder} has neither {MANIFEST_NAME} nor {BUNDLE_MANIFEST_NAME}, so it is not a trained "
+                         "run folder or bundle. Choose the weights folder of a finished run or an exported bundle.")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -47,10 +53,17 @@ class Predictor:
         self.manifest = read_manifest(self.weights_dir)
         self.labels: list[str] = list(self.manifest["labels"])
         self.spec = get_method(self.manifest["method"])
-        base_path = base_model_path or self.manifest["base_model"]["path"]
+        if not self.spec.uses_model:
+            self._load_without_model()
+            return
+        base_path = base_model_path or self.manifest["base_model"].get("path")
+        if base_model_path is None and not (base_path and Path(base_path).expanduser().is_dir()):
+            raise ModelError(f"The base model {self.manifest['base_model'].get('name')} of {self.weights_dir} is "
+                             f"not at {base_path}. Give its folder as the base model path (--base-model).")
         self.model_info = inspect_model_folder(base_path)
-        tokenizer_dir = self.weights_dir / "tokenizer"
-        self.tokenizer = load_tokenizer(tokenizer_dir if tokenizer_dir.is_dir() else base_path)
+        # The saved tokenizer already carries the run's overrides; passing them again also covers
+        # the base folder's tokenizer, used when the run saved none.
+        self.tokenizer = load_tokenizer(self._tokenizer_dir(base_path), self.manifest.get("tokenizer_overrides"))
         self.normalizer = make_normalizer(self.manifest["normalization"])
 
         template, encoded_words = plain_template(), None
@@ -68,6 +81,24 @@ class Predictor:
         self.device = choose_device(device)
         self.model = self.spec.builder().load(context, self.weights_dir).to(self.device).eval()
 
+    def _load_without_model(self) -> None:
+        """Reload a method that reads no model folder (the TF-IDF baseline); it runs on the CPU."""
+        import torch
+
+        self.model_info, self.tokenizer, self.encoder = None, None, None
+        self.normalizer = make_normalizer(self.manifest["normalization"])
+        self.template, self.encoded_verbalizer = plain_template(), None
+        self.device = torch.device("cpu")
+        self.model = self.spec.builder().load(self.weights_dir, self.labels)
+
+    def _tokenizer_dir(self, base_path) -> Path:
+        # Run folders keep the tokenizer in tokenizer/, bundles at their root.
+        if (self.weights_dir / "tokenizer").is_dir():
+            return self.weights_dir / "tokenizer"
+        if (self.weights_dir / "tokenizer_config.json").is_file():
+            return self.weights_dir
+        return Path(base_path)
+
     def _split(self, texts: Sequence[str]):
         from .trainer import EncodedSplit
 
@@ -79,6 +110,8 @@ class Predictor:
         """Class logits for ``texts`` in input order."""
         from .trainer import predict_logits
 
+        if not self.spec.uses_model:
+            return self.model.logits([self.normalizer.normalize(text) for text in texts])
         return predict_logits(self.model, self._split(texts), self.tokenizer.pad_token_id, self.device, batch_size)
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:

@@ -7,6 +7,7 @@ is due, so a GPU is not synchronised on every step.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import random
@@ -20,14 +21,31 @@ from typing import Sequence
 import numpy as np
 import torch
 
+from .checkpoint import (
+    optimizer_from_parts,
+    optimizer_to_parts,
+    prefixed,
+    read_checkpoint,
+    restore_rng,
+    rng_to_parts,
+    unprefixed,
+    write_checkpoint,
+)
 from .config import TrainingConfig
-from .errors import ResourceError
+from .errors import CheckpointError, ResourceError, display_path
+from .memory import (
+    MemoryEstimate,
+    estimate_training_memory,
+    free_memory_bytes,
+    is_out_of_memory,
+    memory_warning,
+    release_cached_memory,
+)
 from .metrics import ClassificationMetrics, classification_metrics
 from .state import CallbackList, EpochReport, StepReport, TrainingCallbacks, TrainingState
 
 log = logging.getLogger(__name__)
 
-CHECKPOINT_NAME = "checkpoint.pt"
 
 
 @dataclass
@@ -68,8 +86,9 @@ class TrainResult:
     device: str
     precision: str
     warnings: list[str] = field(default_factory=list)
-    batch_size: int = 0
-    gradient_accumulation: int = 1
+    batch_size: int = 0                            # rows per forward pass at the end
+    gradient_accumulation: int = 1                 # forward passes per optimizer step at the end
+    memory_estimate_bytes: int | None = None
 
 
 def choose_device(requested: str = "auto") -> torch.device:
@@ -154,7 +173,14 @@ def seed_everything(seed: int) -> None:
 
 
 class Trainer:
-    """Trains a ``TaskModel`` with AdamW, warm-up and linear decay, and evaluates each epoch."""
+    """Trains a ``TaskModel`` with AdamW, warm-up and linear decay, and evaluates each epoch.
+
+    A checkpoint is written after each epoch and when training is cancelled. ``fit(resume=True)``
+    continues from it with the same batches, dropout masks and optimizer state, so a resumed
+    run on the CPU reaches the same weights as an uninterrupted one.
+    When a batch does not fit in memory, it is split into micro-batches with gradient
+    accumulation, which keeps the optimizer steps and their effective batch unchanged.
+    """
 
     def __init__(self, model, labels: list[str], train: EncodedSplit, validation: EncodedSplit,
                  test: EncodedSplit | None, config: TrainingConfig, learning_rate: float, pad_id: int,
@@ -172,14 +198,26 @@ class Trainer:
         self.state = state or TrainingState()
         self.checkpoint_dir = Path(checkpoint_dir) if checkpoint_dir else None
         self.warnings: list[str] = []
+        self.memory_estimate: MemoryEstimate | None = None
 
         self.device = choose_device(config.device)
         self.autocast_dtype, precision_warning = choose_precision(config.mixed_precision, self.device)
         if precision_warning:
             self._warn(precision_warning)
-        self.batch_size = config.batch_size
-        self.accumulation = config.gradient_accumulation
+        # Each configured batch is split into this many micro-batches after out-of-memory errors.
+        self.micro_splits = 1
+        self.eval_batch_size = config.eval_batch_size
         self.pad_multiple = 8 if self.device.type == "cuda" else 1
+
+    @property
+    def batch_size(self) -> int:
+        """Rows per forward pass: the configured batch size, divided after out-of-memory errors."""
+        return math.ceil(self.config.batch_size / self.micro_splits)
+
+    @property
+    def accumulation(self) -> int:
+        """Forward passes per optimizer step."""
+        return self.config.gradient_accumulation * self.micro_splits
 
     # -- setup -------------------------------------------------------------------------------
 
@@ -217,14 +255,44 @@ class Trainer:
         return torch.tensor(weights, dtype=torch.float32, device=self.device)
 
     def steps_per_epoch(self) -> int:
-        batches = math.ceil(len(self.train_split) / self.batch_size)
-        return math.ceil(batches / self.accumulation)
+        batches = math.ceil(len(self.train_split) / self.config.batch_size)
+        return math.ceil(batches / self.config.gradient_accumulation)
+
+    def _check_memory(self) -> None:
+        """Estimate the peak training memory and warn when the device has less free.
+
+        Call before the model moves to the device, so the free memory does not already
+        exclude the weights.
+        """
+        trainable = total = 0
+        for parameter in {id(p): p for p in self.model.parameters()}.values():
+            total += parameter.numel()
+            trainable += parameter.numel() if parameter.requires_grad else 0
+        network_config = getattr(getattr(self.model, "network", None), "config", None)
+        length = int(self.train_split.lengths.max()) if len(self.train_split) else 0
+
+        self.memory_estimate = estimate_training_memory(
+            total_params=total, trainable_params=trainable, batch_size=self.batch_size, length=length,
+            hidden_size=getattr(network_config, "hidden_size", 0) or 0,
+            num_layers=getattr(network_config, "num_hidden_layers", 0) or 0,
+            num_heads=getattr(network_config, "num_attention_heads", 0) or 0,
+            activation_bytes=4 if self.autocast_dtype is None else 2)
+        log.info("Estimated peak training memory: %s", self.memory_estimate.describe())
+        free = free_memory_bytes(self.device)
+        first = next(self.model.parameters(), None)
+        if free is not None and first is not None and first.device.type == self.device.type:
+            free += self.memory_estimate.parameters  # the weights already take their share of that memory
+        warning = memory_warning(self.memory_estimate, self.device, free)
+        if warning:
+            self._warn(warning)
 
     # -- training ----------------------------------------------------------------------------
 
     def fit(self, resume: bool = False) -> TrainResult:
+        """Train for the configured epochs, or continue from the checkpoint with ``resume``."""
         started = time.monotonic()
         seed_everything(self.config.seed)
+        self._check_memory()
         self.model.to(self.device)
         if self.device.type == "cuda":
             torch.cuda.reset_peak_memory_stats(self.device)
@@ -239,15 +307,20 @@ class Trainer:
         self.state.phase = "training"
         history = _History()
         if resume:
-            history = self._load_checkpoint(optimizer, scheduler)
+            history = self._load_checkpoint(optimizer, scheduler, scaler)
         self.callbacks.on_start(self.state)
 
         status = "finished"
         for epoch in range(history.epochs_done + 1, self.config.epochs + 1):
+            if self._stops_early(history):
+                break
             epoch_started = time.monotonic()
-            train_loss, cancelled = self._train_epoch(epoch, optimizer, scheduler, scaler, loss_function)
-            if cancelled:
+            progress = self._train_epoch(epoch, optimizer, scheduler, scaler, loss_function, history.partial)
+            history.partial = None
+            if progress.cancelled:
                 status = "cancelled"
+                history.partial = progress
+                self._save_checkpoint(optimizer, scheduler, scaler, history, started)
                 break
 
             self.state.phase = "evaluating"
@@ -260,63 +333,121 @@ class Trainer:
                 history.epochs_without_gain = 0
             else:
                 history.epochs_without_gain += 1
-            report = EpochReport(epoch, train_loss, validation.metrics, time.monotonic() - epoch_started, is_best)
+            report = EpochReport(epoch, progress.train_loss, validation.metrics,
+                                 time.monotonic() - epoch_started, is_best)
             history.reports.append(report)
             history.epochs_done = epoch
             self.state.latest_validation_f1 = validation.metrics.macro_f1
-            self.callbacks.on_epoch(self.state, report)
-            if self.config.checkpoint_every_epoch and self.checkpoint_dir is not None:
-                self._save_checkpoint(optimizer, scheduler, history)
-            self.state.phase = "training"
 
-            patience = self.config.early_stopping_patience
-            if patience and history.epochs_without_gain >= patience:
-                self.callbacks.on_message(self.state, f"Early stopping after epoch {epoch}: no better validation "
-                                                      f"macro-F1 for {patience} epochs.")
-                break
+            # The checkpoint comes first because the callbacks record the epoch as finished in the
+            # history: a run recorded up to epoch N can always resume from epoch N.
+            self._save_checkpoint(optimizer, scheduler, scaler, history, started)
+            self.callbacks.on_epoch(self.state, report)
+            self.state.phase = "training"
 
         return self._finish(history, status, started)
 
-    def _train_epoch(self, epoch: int, optimizer, scheduler, scaler, loss_function) -> tuple[float, bool]:
+    def _stops_early(self, history: "_History") -> bool:
+        patience = self.config.early_stopping_patience
+        if not patience or history.epochs_without_gain < patience:
+            return False
+        self.callbacks.on_message(self.state, f"Early stopping after epoch {history.epochs_done}: no better "
+                                              f"validation macro-F1 for {patience} epochs.")
+        return True
+
+    def _train_epoch(self, epoch: int, optimizer, scheduler, scaler, loss_function,
+                     start: "_EpochProgress | None") -> "_EpochProgress":
+        """Train one epoch, from its first batch or from where a cancelled run stopped (``start``)."""
         self.model.train()
         rng = np.random.default_rng(self.config.seed * 1000 + epoch)  # same batches after a resume
-        batches = length_grouped_batches(self.train_split.lengths, self.batch_size, rng)
-        steps_in_epoch = math.ceil(len(batches) / self.accumulation)
+        batches = length_grouped_batches(self.train_split.lengths, self.config.batch_size, rng)
+        window_size = self.config.gradient_accumulation
+        steps_in_epoch = math.ceil(len(batches) / window_size)
+        progress = start if start is not None and start.epoch == epoch else _EpochProgress(epoch)
+        progress.cancelled = False
+        loss_sum = torch.tensor(progress.loss_sum, dtype=torch.float32, device=self.device)
         pending_losses: list[torch.Tensor] = []
         pending_steps: list[tuple[int, float, float]] = []
-        epoch_loss_sum = torch.zeros((), device=self.device)
-        accumulated = torch.zeros((), device=self.device)
-        optimizer.zero_grad(set_to_none=True)
 
-        for batch_index, indices in enumerate(batches):
-            batch = collate(self.train_split, indices, self.pad_id, self.device, self.pad_multiple)
-            with torch.autocast(self.device.type, dtype=self.autocast_dtype, enabled=self.autocast_dtype is not None):
-                logits = self.model(batch["input_ids"], batch["attention_mask"], batch["mask_positions"])
-                loss = loss_function(logits.float(), batch["labels"])
-            scaled = loss / self.accumulation
-            (scaler.scale(scaled) if scaler else scaled).backward()
-            accumulated += scaled.detach()
-
-            last_batch = batch_index + 1 == len(batches)
-            if (batch_index + 1) % self.accumulation and not last_batch:
-                continue
+        while progress.batches_done < len(batches):
+            window = batches[progress.batches_done:progress.batches_done + window_size]
+            window_loss = self._accumulate_gradients(window, optimizer, scaler, loss_function, epoch)
             self._optimizer_step(optimizer, scheduler, scaler)
+            progress.batches_done += len(window)
+            progress.steps_done += 1
             self.state.step += 1
-            step_in_epoch = (batch_index // self.accumulation) + 1
-            self.state.epoch = epoch - 1 + step_in_epoch / steps_in_epoch
-            pending_losses.append(accumulated)
+            self.state.epoch = epoch - 1 + progress.steps_done / steps_in_epoch
+            pending_losses.append(window_loss)
             pending_steps.append((self.state.step, self.state.epoch, scheduler.get_last_lr()[0]))
-            epoch_loss_sum += accumulated
-            accumulated = torch.zeros((), device=self.device)
+            loss_sum += window_loss
 
-            if len(pending_losses) >= self.config.log_every or last_batch:
+            last_window = progress.batches_done == len(batches)
+            if len(pending_losses) >= self.config.log_every or last_window:
                 self._flush_steps(pending_losses, pending_steps)
                 pending_losses, pending_steps = [], []
             if self.state.cancel_requested:
                 self._flush_steps(pending_losses, pending_steps)
-                return float("nan"), True
+                progress.loss_sum = float(loss_sum.item())
+                progress.cancelled = True
+                return progress
 
-        return float(epoch_loss_sum.item()) / max(steps_in_epoch, 1), False
+        progress.loss_sum = float(loss_sum.item())
+        progress.train_loss = progress.loss_sum / max(steps_in_epoch, 1)
+        return progress
+
+    def _accumulate_gradients(self, window: list[np.ndarray], optimizer, scaler, loss_function,
+                              epoch: int) -> torch.Tensor:
+        """Run forward and backward over the batches of one optimizer step and return their loss.
+
+        After an out-of-memory error, the window's gradients are dropped, its batches are split
+        in two and the window runs again. When one row per batch still fails, ResourceError is raised.
+        """
+        while True:
+            try:
+                return self._forward_backward(window, scaler, loss_function)
+            except RuntimeError as error:  # torch.cuda.OutOfMemoryError is a RuntimeError
+                if not is_out_of_memory(error):
+                    raise
+                reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            # Outside the except block, the traceback no longer holds the failed batch's tensors.
+            optimizer.zero_grad(set_to_none=True)
+            release_cached_memory(self.device)
+            self._split_batches(reason, epoch)
+
+    def _forward_backward(self, window: list[np.ndarray], scaler, loss_function) -> torch.Tensor:
+        window_loss = torch.zeros((), device=self.device)
+        for indices in window:
+            for part in self._micro_batches(indices):
+                batch = collate(self.train_split, part, self.pad_id, self.device, self.pad_multiple)
+                with torch.autocast(self.device.type, dtype=self.autocast_dtype,
+                                    enabled=self.autocast_dtype is not None):
+                    logits = self.model(batch["input_ids"], batch["attention_mask"], batch["mask_positions"])
+                    loss = loss_function(logits.float(), batch["labels"])
+                if len(part) != len(indices):
+                    loss = loss * (len(part) / len(indices))  # the parts' mean losses add up to the batch's
+                scaled = loss / self.config.gradient_accumulation
+                (scaler.scale(scaled) if scaler else scaled).backward()
+                window_loss += scaled.detach()
+        return window_loss
+
+    def _micro_batches(self, indices: np.ndarray) -> list[np.ndarray]:
+        if self.micro_splits == 1:
+            return [indices]
+        return [part for part in np.array_split(indices, self.micro_splits) if len(part)]
+
+    def _split_batches(self, reason: str, epoch: int) -> None:
+        """Halve the rows per forward pass and double the accumulation, or raise at one row."""
+        if self.batch_size <= 1:
+            longest = int(self.train_split.lengths.max()) if len(self.train_split) else 0
+            raise ResourceError(f"Out of memory on {self.device} even with one row per batch ({reason}). Lower the "
+                                f"max length (the longest row has {longest} tokens), or choose a smaller model "
+                                "or the LoRA method.")
+        before = self.batch_size
+        self.micro_splits *= 2
+        effective = self.config.batch_size * self.config.gradient_accumulation
+        self._warn(f"Out of memory on {self.device} at batch size {before} ({reason}). Continuing with batch size "
+                   f"{self.batch_size} and gradient accumulation {self.accumulation}, so each optimizer step "
+                   f"still sees {effective} rows; epoch {epoch} goes on from its current optimizer step.")
 
     def _optimizer_step(self, optimizer, scheduler, scaler) -> None:
         if scaler:
@@ -342,11 +473,29 @@ class Trainer:
 
     # -- evaluation --------------------------------------------------------------------------
 
-    @torch.inference_mode()
     def evaluate(self, split: EncodedSplit) -> EvaluationResult:
-        """Score a whole split in length-sorted batches and compute its metrics."""
-        return evaluate_model(self.model, split, self.labels, self.pad_id, self.device,
-                              self.config.eval_batch_size, self.autocast_dtype, self.pad_multiple)
+        """Score a whole split in length-sorted batches and compute its metrics.
+
+        After an out-of-memory error the evaluation batch is halved and the split scored again.
+        """
+        was_training = self.model.training
+        while True:
+            try:
+                result = evaluate_model(self.model, split, self.labels, self.pad_id, self.device,
+                                        self.eval_batch_size, self.autocast_dtype, self.pad_multiple)
+                self.model.train(was_training)
+                return result
+            except RuntimeError as error:
+                if not is_out_of_memory(error):
+                    raise
+                reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            release_cached_memory(self.device)
+            if self.eval_batch_size <= 1:
+                raise ResourceError(f"Out of memory on {self.device} while evaluating even one row per batch "
+                                    f"({reason}). Lower the max length, or choose a smaller model.")
+            self.eval_batch_size = max(1, self.eval_batch_size // 2)
+            self._warn(f"Out of memory on {self.device} while evaluating ({reason}); evaluating with batch size "
+                       f"{self.eval_batch_size}.")
 
     def _finish(self, history: "_History", status: str, started: float) -> TrainResult:
         test_result = None
@@ -361,74 +510,115 @@ class Trainer:
             status=status,
             best_epoch=history.best_epoch,
             best_validation=best.metrics if best else None,
-            validation_predictions=best.predictions.tolist() if best else None,
+            validation_predictions=np.asarray(best.predictions).tolist() if best else None,
             test=test_result.metrics if test_result else None,
             test_predictions=test_result.predictions.tolist() if test_result else None,
             epochs=history.reports,
             steps=self.state.step,
-            duration_s=time.monotonic() - started,
+            duration_s=history.elapsed_s + time.monotonic() - started,
             peak_memory_bytes=peak_memory_bytes(self.device),
             device=str(self.device),
             precision=str(self.autocast_dtype).replace("torch.", "") if self.autocast_dtype else "fp32",
             warnings=list(self.warnings),
             batch_size=self.batch_size,
             gradient_accumulation=self.accumulation,
+            memory_estimate_bytes=None if self.memory_estimate is None else self.memory_estimate.total,
         )
 
     # -- checkpoints -------------------------------------------------------------------------
 
-    def _save_checkpoint(self, optimizer, scheduler, history: "_History") -> None:
-        """Write everything needed to resume after this epoch, atomically."""
-        self.checkpoint_dir.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "trainable": self.model.trainable_state(),
-            "optimizer": optimizer.state_dict(),
-            "scheduler": scheduler.state_dict(),
+    def _save_checkpoint(self, optimizer, scheduler, scaler, history: "_History", started: float) -> None:
+        """Write everything needed to resume at this point (see ``checkpoint.py``), atomically."""
+        if not self.config.checkpoint_every_epoch or self.checkpoint_dir is None:
+            return
+        optimizer_tensors, optimizer_data = optimizer_to_parts(optimizer.state_dict())
+        rng_tensors, rng_data = rng_to_parts()
+        tensors = {**prefixed("trainable", self.model.trainable_state()), **optimizer_tensors, **rng_tensors}
+        best = history.best
+        if history.best_state is not None:
+            tensors.update(prefixed("best", history.best_state))
+        if best is not None:
+            tensors["best_logits"] = torch.from_numpy(np.asarray(best.logits, dtype=np.float32))
+            tensors["best_predictions"] = torch.from_numpy(np.asarray(best.predictions, dtype=np.int64))
+
+        partial = history.partial
+        state = {
             "step": self.state.step,
+            "total_steps": self.state.total_steps,
+            "train_rows": len(self.train_split),
             "epochs_done": history.epochs_done,
+            "partial_epoch": None if partial is None else dataclasses.asdict(partial),
             "best_epoch": history.best_epoch,
-            "best_state": history.best_state,
-            "best_predictions": None if history.best is None else history.best.predictions,
-            "best_logits": None if history.best is None else history.best.logits,
-            "best_metrics": None if history.best is None else history.best.metrics.to_dict(),
+            "best_metrics": None if best is None else best.metrics.to_dict(),
             "epochs_without_gain": history.epochs_without_gain,
             "reports": [_report_to_dict(report) for report in history.reports],
-            "rng": {"python": random.getstate(), "numpy": np.random.get_state(),
-                    "torch": torch.get_rng_state(),
-                    "cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None},
+            "optimizer": optimizer_data,
+            "scheduler": scheduler.state_dict(),
+            "scaler": None if scaler is None else scaler.state_dict(),
+            "rng": rng_data,
+            "micro_splits": self.micro_splits,
+            "eval_batch_size": self.eval_batch_size,
+            "warnings": self.warnings,
+            "elapsed_s": history.elapsed_s + time.monotonic() - started,
         }
-        temporary = self.checkpoint_dir / (CHECKPOINT_NAME + ".tmp")
-        torch.save(payload, temporary)
-        temporary.replace(self.checkpoint_dir / CHECKPOINT_NAME)
+        write_checkpoint(self.checkpoint_dir, tensors, state)
 
-    def _load_checkpoint(self, optimizer, scheduler) -> "_History":
-        path = self.checkpoint_dir / CHECKPOINT_NAME if self.checkpoint_dir else None
-        if path is None or not path.is_file():
-            raise ResourceError(f"No checkpoint to resume from in {self.checkpoint_dir}. The run stopped before "
-                                "its first epoch ended; start it again.")
-        # The checkpoint contains numpy arrays and Python RNG state, which weights_only cannot load.
-        # It is a file this app wrote into the run's own folder, never one from a bundle.
-        payload = torch.load(path, map_location=self.device, weights_only=False)
-        self.model.load_trainable_state(payload["trainable"])
-        optimizer.load_state_dict(payload["optimizer"])
-        scheduler.load_state_dict(payload["scheduler"])
-        self.state.step = payload["step"]
+    def _load_checkpoint(self, optimizer, scheduler, scaler) -> "_History":
+        if self.checkpoint_dir is None:
+            raise CheckpointError("This run has no checkpoint folder, so it cannot resume.")
+        tensors, state = read_checkpoint(self.checkpoint_dir)
+        self._check_checkpoint_matches(state)
+        try:
+            self.model.load_trainable_state(unprefixed("trainable", tensors))
+            optimizer.load_state_dict(optimizer_from_parts(tensors, state["optimizer"]))
+        except (KeyError, ValueError, RuntimeError) as error:
+            raise CheckpointError(f"The checkpoint in {display_path(self.checkpoint_dir)} does not match this "
+                                  f"model or method ({error}). Resume with the run's own settings.") from None
+        scheduler.load_state_dict(state["scheduler"])
+        if scaler is not None and state["scaler"]:
+            scaler.load_state_dict(state["scaler"])
+        self.state.step = state["step"]
+        self.micro_splits = state["micro_splits"]
+        self.eval_batch_size = state["eval_batch_size"]
+        self.warnings = state["warnings"] + [message for message in self.warnings if message not in state["warnings"]]
 
-        history = _History(epochs_done=payload["epochs_done"], best_epoch=payload["best_epoch"],
-                           best_state=payload["best_state"], epochs_without_gain=payload["epochs_without_gain"])
-        if payload["best_metrics"] is not None:
-            history.best = EvaluationResult(ClassificationMetrics(**payload["best_metrics"]),
-                                            payload["best_predictions"], payload["best_logits"])
-        history.reports = [_report_from_dict(item) for item in payload["reports"]]
+        history = _History(epochs_done=state["epochs_done"], best_epoch=state["best_epoch"],
+                           best_state=unprefixed("best", tensors) or None,
+                           epochs_without_gain=state["epochs_without_gain"], elapsed_s=state["elapsed_s"])
+        if state["best_metrics"] is not None:
+            history.best = EvaluationResult(ClassificationMetrics(**state["best_metrics"]),
+                                            tensors["best_predictions"].numpy(), tensors["best_logits"].numpy())
+        history.reports = [_report_from_dict(item) for item in state["reports"]]
+        if state["partial_epoch"] is not None:
+            history.partial = _EpochProgress(**state["partial_epoch"])
 
-        rng = payload["rng"]
-        random.setstate(rng["python"])
-        np.random.set_state(rng["numpy"])
-        torch.set_rng_state(rng["torch"].cpu())
-        if rng["cuda"] is not None and torch.cuda.is_available():
-            torch.cuda.set_rng_state_all(rng["cuda"])
-        self.callbacks.on_message(self.state, f"Resumed after epoch {history.epochs_done}.")
+        restore_rng(tensors, state["rng"])
+        where = (f"epoch {history.partial.epoch} at step {self.state.step}" if history.partial
+                 else f"the end of epoch {history.epochs_done}")
+        self.callbacks.on_message(self.state, f"Resumed from {where}.")
+        log.info("Resumed training from %s (%s)", where, display_path(self.checkpoint_dir))
         return history
+
+    def _check_checkpoint_matches(self, state: dict) -> None:
+        expected = (len(self.train_split), self.state.total_steps)
+        found = (state["train_rows"], state["total_steps"])
+        if expected != found:
+            raise CheckpointError(f"The checkpoint in {display_path(self.checkpoint_dir)} was written for "
+                                  f"{found[0]} training rows and {found[1]} optimizer steps, but this run has "
+                                  f"{expected[0]} rows and {expected[1]} steps. Resume with the same data and "
+                                  "settings, or start a new run.")
+
+
+@dataclass
+class _EpochProgress:
+    """How far training got in one epoch; kept in the checkpoint when a run is cancelled."""
+
+    epoch: int
+    batches_done: int = 0
+    steps_done: int = 0
+    loss_sum: float = 0.0
+    train_loss: float = math.nan
+    cancelled: bool = False
 
 
 @dataclass
@@ -439,6 +629,8 @@ class _History:
     best_state: dict | None = None
     epochs_without_gain: int = 0
     reports: list[EpochReport] = field(default_factory=list)
+    partial: _EpochProgress | None = None
+    elapsed_s: float = 0.0
 
 
 def _report_to_dict(report: EpochReport) -> dict:
