@@ -126,6 +126,11 @@ def _config_from_args(args):
         config["model_path"] = args.model
     if args.method:
         config["method"] = args.method
+    if not config.get("model_path") and _reads_no_model(config.get("method")):
+        # RunConfig requires a model path, which the baseline never reads.
+        from .core.methods.registry import NO_MODEL
+
+        config["model_path"] = NO_MODEL
     if args.name:
         config["name"] = args.name
     if args.output_dir:
@@ -144,6 +149,16 @@ def _config_from_args(args):
     if args.tag:
         config["tags"] = list(args.tag)
     return RunConfig.from_dict(config)
+
+
+def _reads_no_model(method: str | None) -> bool:
+    from .core.errors import ConfigError
+    from .core.methods import get_method
+
+    try:
+        return method is not None and not get_method(method).uses_model
+    except ConfigError:
+        return False  # RunConfig reports the unknown method
 
 
 def _read_template_file(value: str) -> str:
@@ -294,9 +309,13 @@ def command_build_model(args) -> int:
     from .core.build_model import build_local_model
 
     def progress(update):
-        fraction = update.steps_done / update.steps_planned if update.steps_planned else 0
-        sys.stderr.write(f"\rpre-training {update.steps_done}/{update.steps_planned} ({fraction:.0%}) "
-                         f"loss {update.loss:.3f}".ljust(70))
+        if update.phase != "pretrain":
+            sys.stderr.write(f"\r{update.phase}...".ljust(70))
+        else:
+            fraction = update.step / update.total_steps if update.total_steps else 0.0
+            loss = "-" if update.loss is None else f"{update.loss:.3f}"
+            sys.stderr.write(f"\rpre-training {update.step}/{update.total_steps} ({fraction:.0%}) loss {loss} "
+                             f"ETA {format_duration(update.eta_s)}".ljust(70))
         sys.stderr.flush()
 
     report = build_local_model([Path(p) for p in args.corpus], Path(args.out), vocab_size=args.vocab_size,
@@ -325,7 +344,8 @@ def command_adapt(args) -> int:
     print(f"Adapted model written to {display_path(report.model_dir)}")
     print_table([
         ["texts", f"{report.texts:,}"], ["corpus tokens", f"{report.corpus_tokens:,}"],
-        ["steps", str(result.steps)], ["held-out MLM loss", f"{result.initial_eval_loss:.4f} -> {result.eval_loss:.4f}"],
+        ["steps", str(result.steps)],
+        ["held-out MLM loss", f"{result.initial_eval_loss:.4f} -> {result.eval_loss:.4f}"],
         ["held-out MLM accuracy", f"{result.eval_accuracy:.4f}"], ["time", format_duration(report.total_seconds)],
     ], ["", "value"])
     return 0
