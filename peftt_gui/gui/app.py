@@ -8,12 +8,13 @@ worker thread after the first paint.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from peftt_gui.gui.engine_loader import EngineLoader
@@ -27,6 +28,9 @@ from peftt_gui.gui.settings import AppSettings, configure_identity
 logger = logging.getLogger(__name__)
 
 SIGNAL_POLL_MS = 250
+# Set to 1, the app prints "window shown" at the first paint and quits once the engine
+# has loaded (exit code 0) or failed to load (1). Packaged builds are checked with it.
+QUIT_AFTER_START_VARIABLE = "PEFTT_QUIT_AFTER_START"
 
 
 @dataclass
@@ -72,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     context.notifier.install_hooks()
 
     window = create_main_window(context)
+    if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
+        _quit_after_start(app, window)
     window.show()
     window.start_engine_after_first_paint()
     _quit_on_interrupt(app, window)
@@ -82,6 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.engine_loader.wait()
     context.notifier.uninstall_hooks()
     return exit_code
+
+
+def _quit_after_start(app: QApplication, window: MainWindow) -> None:
+    # Quit only after the engine import has ended: main() waits for that thread, and the
+    # thread ends only once the event loop has handled its result.
+    window.sigFirstPaint.connect(lambda: print("window shown", flush=True),
+                                 Qt.ConnectionType.SingleShotConnection)
+    window.engine_loader.sigEngineReady.connect(lambda _info: app.exit(0))
+    window.engine_loader.sigEngineFailed.connect(lambda _error, _traceback: app.exit(1))
 
 
 def _quit_on_interrupt(app: QApplication, window: MainWindow) -> None:

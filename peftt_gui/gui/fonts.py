@@ -110,3 +110,18 @@ def tibetan_editor_font(base: QFont | None = None) -> QFont:
     if base.pointSizeF() > 0:
         font.setPointSizeF(base.pointSizeF() * TIBETAN_EDITOR_SCALE)
     return font
+
+
+def tibetan_line_height(font: QFont | None = None) -> int:
+    """Return the line height in pixels of Tibetan text set in ``font`` (default: app font).
+
+    ``QFontMetrics`` of a font measures its first family only, and Latin UI families are
+    far shorter than Tibetan stacks, so widgets sized from them clip Tibetan text.
+    """
+    from PySide6.QtGui import QFontMetrics
+
+    base = font if font is not None else QApplication.font()
+    tibetan = QFont(tibetan_family())
+    if base.pointSizeF() > 0:
+        tibetan.setPointSizeF(base.pointSizeF())
+    return max(QFontMetrics(tibetan).height(), QFontMetrics(base).height())

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.engine_loader = engine_loader if engine_loader is not None else EngineLoader(self)
         self.state = ProjectState(self)
         self._open_dialogs: list[QMessageBox] = []
+        # Closing during a run shows a confirmation first. Tests and scripts turn it off.
+        self.confirm_close_during_run = True
 
         self.setWindowIcon(icon("app"))
         self._build_pages()
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
+        self.pages["train"].sigHistoryChanged.connect(self._on_history_changed)
+        self.pages["history"].sigResumeRequested.connect(self.resume_run)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.pages[page.key] = page
         page.sigRequirementActivated.connect(self._on_requirement_activated)
+        page.sigError.connect(self._on_page_error)
 
     def _build_status_bar(self) -> None:
         self.engine_label = QLabel(self)
@@ -223,6 +228,32 @@ class MainWindow(QMainWindow):
 
     def _on_requirement_activated(self, requirement: Requirement) -> None:
         self.show_page(REQUIREMENT_PAGES[requirement])
+
+    def _on_page_error(self, error: BaseException, traceback_text: str) -> None:
+        if self.notifier is not None:
+            self.notifier.notify_exception(error, traceback_text or None)
+        else:
+            logger.error("%s: %s", type(error).__name__, error)
+
+    def _on_history_changed(self, run_id: object) -> None:
+        self.pages["history"].reload(run_id if isinstance(run_id, int) else None)
+
+    def resume_run(self, run_id: int) -> None:
+        """Resume a stored run on the Train page (when no run is in progress)."""
+        train = self.pages["train"]
+        if train.resume(run_id):
+            self.show_page("train")
+        else:
+            QMessageBox.information(self, self.tr("PEFTT Studio"), self.tr(
+                "A run is in progress. Wait for it to end, or stop it, before resuming "
+                "another one."))
+
+    def stop_tasks(self, timeout_ms: int = 60_000) -> bool:
+        """Cancel the running engine tasks of every page and wait for them to end."""
+        stopped = True
+        for page in self.pages.values():
+            stopped = page.stop_tasks(timeout_ms) and stopped
+        return stopped
 
     # File menu.
 
@@ -356,8 +387,17 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.pages["train"].is_running() and self.confirm_close_during_run:
+            answer = QMessageBox.question(self, self.tr("PEFTT Studio"), self.tr(
+                "A run is in progress. Stop it and quit? The run keeps a checkpoint and "
+                "can resume later."))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_layout()
         for box in list(self._open_dialogs):
             box.close()
+        # A QThread destroyed while it runs aborts the process, so every task ends first.
+        self.stop_tasks()
         super().closeEvent(event)
 

@@ -3,6 +3,11 @@
 ``ProjectData`` is plain Python and lists what is still missing before training can
 start. ``ProjectState`` wraps it in a QObject that emits ``sigChanged(field)`` after
 each change, so every page that shows a field or a status line can follow it.
+
+``ProjectState`` also keeps the engine objects loaded for these choices: the model's
+``ModelInfo``, its tokenizer and linear layer names, and the loaded ``DatasetSplits``.
+Those objects are shared between pages (the Template page tokenizes with the tokenizer
+that the Model page loaded) and are never copied into a ``ProjectData`` snapshot.
 """
 
 from __future__ import annotations
@@ -10,11 +15,15 @@ from __future__ import annotations
 import copy
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 DATA_SPLITS = ("train", "validation", "test")
 DATA_FOLDER_KEY = "folder"
+# One file that the engine splits into train, validation and test by ratios.
+DATA_SINGLE_FILE_KEY = "single_file"
+DATA_PATH_KEYS = (DATA_FOLDER_KEY, DATA_SINGLE_FILE_KEY, *DATA_SPLITS)
 
 
 class Requirement(enum.Enum):
@@ -31,17 +40,22 @@ class Requirement(enum.Enum):
 class ProjectData:
     """The user's choices; empty values mean "not chosen yet".
 
-    ``data_paths`` maps "folder" (a folder with train/validation/test files) or split
-    names to paths. ``verbalizer`` maps each class label to its label words.
-    ``labels`` are the class labels found in the training split, empty until the data
-    has been loaded.
+    ``data_paths`` maps "folder" (a folder with train/validation/test files),
+    "single_file" (one file to split) or split names to paths. ``data_options`` contains
+    the other ``DataConfig`` fields (row limits, columns, split ratios).
+    ``hyperparameters`` holds ``TrainingConfig`` fields and ``method_options`` the
+    fields of the chosen method's options class. ``verbalizer`` maps each class label
+    to its label words. ``labels`` are the class labels found in the training split,
+    empty until the data has been loaded.
     """
 
     model_folder: str = ""
     data_paths: dict[str, str] = field(default_factory=dict)
+    data_options: dict[str, object] = field(default_factory=dict)
     method: str = ""
     method_uses_prompt: bool = False
     hyperparameters: dict[str, object] = field(default_factory=dict)
+    method_options: dict[str, object] = field(default_factory=dict)
     template_text: str = ""
     verbalizer: dict[str, list[str]] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
@@ -51,7 +65,8 @@ class ProjectData:
         missing = []
         if not self.model_folder:
             missing.append(Requirement.MODEL)
-        if not (self.data_paths.get(DATA_FOLDER_KEY) or self.data_paths.get("train")):
+        if not any(self.data_paths.get(key) for key in
+                   (DATA_FOLDER_KEY, DATA_SINGLE_FILE_KEY, "train")):
             missing.append(Requirement.DATA)
         if not self.method:
             missing.append(Requirement.METHOD)
@@ -74,7 +89,8 @@ class ProjectState(QObject):
     """The shared ``ProjectData`` of one window; setters emit ``sigChanged(field name)``.
 
     A setter that receives the current value emits nothing, so a page may write back
-    what it has just read without starting a loop.
+    what it has just read without starting a loop. The loaded engine objects emit
+    "model_info", "tokenizer", "linear_layers" and "splits".
     """
 
     sigChanged = Signal(str)
@@ -82,6 +98,10 @@ class ProjectState(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._data = ProjectData()
+        self._model_info: Any = None
+        self._tokenizer: Any = None
+        self._linear_layers: list[str] = []
+        self._splits: Any = None
 
     def snapshot(self) -> ProjectData:
         """Return a deep copy of the current choices (for building a run config)."""
@@ -104,6 +124,10 @@ class ProjectState(QObject):
         return dict(self._data.data_paths)
 
     @property
+    def data_options(self) -> dict[str, object]:
+        return copy.deepcopy(self._data.data_options)
+
+    @property
     def method(self) -> str:
         return self._data.method
 
@@ -114,6 +138,10 @@ class ProjectState(QObject):
     @property
     def hyperparameters(self) -> dict[str, object]:
         return dict(self._data.hyperparameters)
+
+    @property
+    def method_options(self) -> dict[str, object]:
+        return copy.deepcopy(self._data.method_options)
 
     @property
     def template_text(self) -> str:
@@ -127,17 +155,47 @@ class ProjectState(QObject):
     def labels(self) -> list[str]:
         return list(self._data.labels)
 
+    @property
+    def model_info(self) -> Any:
+        """The ``core.models.ModelInfo`` of the model folder, or None before inspection."""
+        return self._model_info
+
+    @property
+    def tokenizer(self) -> Any:
+        """The model's tokenizer, or None until it has loaded."""
+        return self._tokenizer
+
+    @property
+    def linear_layers(self) -> list[str]:
+        """Short names of the model's linear layers (LoRA target candidates)."""
+        return list(self._linear_layers)
+
+    @property
+    def splits(self) -> Any:
+        """The loaded ``core.data.DatasetSplits``, or None until the data has loaded."""
+        return self._splits
+
     # Changes.
 
     def set_model_folder(self, path: str) -> None:
-        self._update("model_folder", str(path))
+        if self._update("model_folder", str(path)):
+            self.set_model_info(None)
+            self.set_tokenizer(None)
+            self.set_linear_layers([])
 
     def set_data_paths(self, paths: dict[str, str]) -> None:
-        unknown = set(paths) - {DATA_FOLDER_KEY, *DATA_SPLITS}
+        unknown = set(paths) - set(DATA_PATH_KEYS)
         if unknown:
-            raise ValueError(f"unknown data path keys {sorted(unknown)}; expected "
-                             f"{DATA_FOLDER_KEY!r} or one of {DATA_SPLITS}")
-        self._update("data_paths", {key: str(value) for key, value in paths.items() if value})
+            raise ValueError(f"unknown data path keys {sorted(unknown)}; expected one of "
+                             f"{DATA_PATH_KEYS}")
+        cleaned = {key: str(value) for key, value in paths.items() if value}
+        if self._update("data_paths", cleaned):
+            self.set_splits(None)
+
+    def set_data_option(self, name: str, value: object) -> None:
+        values = copy.deepcopy(self._data.data_options)
+        values[name] = value
+        self._update("data_options", values)
 
     def set_method(self, name: str, *, uses_prompt: bool) -> None:
         changed = self._data.method_uses_prompt != uses_prompt
@@ -150,6 +208,9 @@ class ProjectState(QObject):
         values[name] = value
         self._update("hyperparameters", values)
 
+    def set_method_options(self, options: dict[str, object]) -> None:
+        self._update("method_options", copy.deepcopy(dict(options)))
+
     def set_template_text(self, text: str) -> None:
         self._update("template_text", text)
 
@@ -160,9 +221,33 @@ class ProjectState(QObject):
     def set_labels(self, labels: list[str]) -> None:
         self._update("labels", list(labels))
 
+    def set_model_info(self, info: Any) -> None:
+        self._replace("_model_info", "model_info", info)
+
+    def set_tokenizer(self, tokenizer: Any) -> None:
+        self._replace("_tokenizer", "tokenizer", tokenizer)
+
+    def set_linear_layers(self, names: list[str]) -> None:
+        if list(names) != self._linear_layers:
+            self._linear_layers = list(names)
+            self.sigChanged.emit("linear_layers")
+
+    def set_splits(self, splits: Any) -> None:
+        """Keep the loaded splits and take the class labels from their training split."""
+        if self._replace("_splits", "splits", splits) and splits is not None:
+            self.set_labels(list(splits.labels))
+
     def _update(self, name: str, value: object) -> bool:
         if getattr(self._data, name) == value:
             return False
         setattr(self._data, name, value)
         self.sigChanged.emit(name)
+        return True
+
+    def _replace(self, attribute: str, signal_name: str, value: Any) -> bool:
+        # Identity, not equality: a reloaded tokenizer is a new object even if it compares equal.
+        if getattr(self, attribute) is value:
+            return False
+        setattr(self, attribute, value)
+        self.sigChanged.emit(signal_name)
         return True

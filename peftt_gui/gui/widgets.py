@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -18,6 +18,36 @@ from PySide6.QtWidgets import (
 )
 
 from peftt_gui.gui.state import ProjectState, Requirement
+
+
+ERROR_COLOR = "#d0191f"
+SUCCESS_COLOR = "#2a7a2e"
+
+
+def set_message(label: QLabel, text: str, *, error: bool = False, success: bool = False) -> None:
+    """Show ``text`` in ``label``: red for an error, green for success; hide it when empty."""
+    color = ""
+    if error:
+        color = ERROR_COLOR
+    elif success:
+        color = SUCCESS_COLOR
+    label.setStyleSheet(f"color: {color};" if color else "")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def format_duration(seconds: float) -> str:
+    """Return a translated duration such as "2 min 05 s" or "1 h 20 min"."""
+    seconds = max(int(round(seconds)), 0)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        text = QCoreApplication.translate("Duration", "%1 h %2 min")
+        return text.replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+    if minutes:
+        text = QCoreApplication.translate("Duration", "%1 min %2 s")
+        return text.replace("%1", str(minutes)).replace("%2", f"{seconds:02d}")
+    return QCoreApplication.translate("Duration", "%1 s").replace("%1", str(seconds))
 
 
 class PathPicker(QWidget):

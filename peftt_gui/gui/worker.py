@@ -102,7 +102,7 @@ class Worker(QObject):
         return self._thread is not None and not self._finished
 
     def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until the thread has ended; returns False on timeout.
+        """Block until the task and its thread have ended; returns False on timeout.
 
         The result signals still need the event loop of the creating thread.
         """
@@ -176,3 +176,6 @@ class _TaskRunner(QObject):
         # Hand the runner back to the creating thread, so that it is deleted there.
         self.moveToThread(self._worker.thread())
         self.sigDone.emit(*outcome)
+        # The thread ends as soon as this slot returns, so that Worker.wait() returns
+        # even while the creating thread is blocked and cannot run _on_done yet.
+        QThread.currentThread().quit()

@@ -2,9 +2,688 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="bo">
 <context>
+    <name>BuildModelDialog</name>
+    <message>
+        <location filename="../../peftt_gui/gui/build_model_dialog.py" line="+114"/>
+        <source>Build a local model</source>
+        <translation>ས་གནས་དཔེ་དབྱིབས་བཟོ་བ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains a tokenizer and a small BERT masked language model on your Tibetan text files (one text per line, or label, tab, text). Everything runs on this computer; the model is saved when the time limit is reached or you press Stop.</source>
+        <translation>ཁྱེད་ཀྱི་བོད་ཡིག་ཡིག་ཆ (ཕྲེང་རེར་ཡི་གེ་གཅིག་གམ། ཁ་བྱང་། Tab། ཡི་གེ) ཐོག་ཚིག་ཕྲན་གཅོད་ཆས་དང་ BERT ཁེབས་རྟགས་སྐད་ཡིག་དཔེ་དབྱིབས་ཆུང་ངུ་ཞིག་སྦྱོང་བརྡར་བྱེད། ཚང་མ་གློག་ཀླད་འདིའི་ནང་བྱེད་ཅིང་། དུས་ཚད་ཟིན་པའམ་མཚམས་འཇོག་མནན་དུས་དཔེ་དབྱིབས་ཉར་ཚགས་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corpus files:</source>
+        <translation>ཡིག་ཚོགས་ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model size:</source>
+        <translation>དཔེ་དབྱིབས་ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time limit:</source>
+        <translation>དུས་ཚོད་ཚད་བཀག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the model in:</source>
+        <translation>དཔེ་དབྱིབས་ཉར་ས།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add files…</source>
+        <translation>ཡིག་ཆ་སྣོན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>སུབ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small (2 layers, fastest)</source>
+        <translation>ཆུང་ངུ (རིམ་པ ༢། མགྱོགས་ཤོས)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default (4 layers)</source>
+        <translation>སྔོན་སྒྲིག (རིམ་པ ༤)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> སྐར་མ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-training stops after this many minutes.</source>
+        <translation>སྐར་མ་འདི་ཙམ་སོང་རྗེས་སྔོན་སྦྱོང་མཚམས་འཇོག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder for the new model</source>
+        <translation>དཔེ་དབྱིབས་གསར་པའི་ཡིག་སྣོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build</source>
+        <translation>བཟོ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>མཚམས་འཇོག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End pre-training now and save the model trained so far.</source>
+        <translation>ད་ལྟ་སྔོན་སྦྱོང་མཇུག་སྒྲིལ་ནས་ད་བར་སྦྱངས་པའི་དཔེ་དབྱིབས་ཉར་ཚགས་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose Tibetan text files</source>
+        <translation>བོད་ཡིག་ཡིག་ཆ་འདེམས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt *.tsv);;All files (*)</source>
+        <translation>ཡི་གེའི་ཡིག་ཆ (*.txt *.tsv);;ཡིག་ཆ་ཡོངས་རྫོགས (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Add at least one corpus file.</source>
+        <translation>ཉུང་མཐར་ཡིག་ཚོགས་ཡིག་ཆ་གཅིག་སྣོན་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the folder for the new model.</source>
+        <translation>དཔེ་དབྱིབས་གསར་པའི་ཡིག་སྣོད་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the corpus…</source>
+        <translation>ཡིག་ཚོགས་ཀློག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping; the model trained so far is being saved…</source>
+        <translation>མཚམས་འཇོག་བཞིན། ད་བར་སྦྱངས་པའི་དཔེ་དབྱིབས་ཉར་ཚགས་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Training the tokenizer…</source>
+        <translation>ཚིག་ཕྲན་གཅོད་ཆས་སྦྱོང་བརྡར་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizing the corpus…</source>
+        <translation>ཡིག་ཚོགས་ཚིག་ཕྲན་དུ་གཅོད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measuring the loss on held-out text…</source>
+        <translation>ཟུར་དུ་བཞག་པའི་ཡི་གེའི་ཐོག་གྱོང་ཚད་འཇལ་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the model…</source>
+        <translation>དཔེ་དབྱིབས་ཉར་ཚགས་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pre-training: step %1 of about %2</source>
+        <translation>སྔོན་སྦྱོང། གོམ་པ %2 ཙམ་ལས་ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, loss %1</source>
+        <translation>། གྱོང་ཚད %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 left</source>
+        <translation>། ལྷག་མ %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The model was saved in %1 and is now selected.</source>
+        <translation>དཔེ་དབྱིབས་ %1 ནང་ཉར་ཚགས་བྱས་ཟིན་པ་དང་ད་ལྟ་བདམས་ཡོད།</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFields</name>
+    <message>
+        <location filename="../../peftt_gui/gui/config_text.py" line="+19"/>
+        <source>Epochs:</source>
+        <translation>སྐོར་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size:</source>
+        <translation>ཚན་ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient accumulation:</source>
+        <translation>རྡོག་རྩ་བསགས་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate:</source>
+        <translation>སློབ་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight decay:</source>
+        <translation>ལྗིད་ཚད་ཉམས་འགྲིབ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up share:</source>
+        <translation>སྔོན་དྲོད་ཀྱི་བསྡུར་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient clipping norm:</source>
+        <translation>རྡོག་རྩ་གཅོད་པའི་ཚད་གཞི།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum length (tokens):</source>
+        <translation>རིང་ཚད་མཐོ་ཤོས (ཚིག་ཕྲན)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random seed:</source>
+        <translation>སྐབས་བསྟུན་ས་བོན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early stopping patience:</source>
+        <translation>སྔ་མཚམས་སྒུག་པའི་སྐོར་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight classes by frequency</source>
+        <translation>ཐེངས་གྲངས་ལྟར་རིགས་ཚན་ལ་ལྗིད་ཚད་སྤྲོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation batch size:</source>
+        <translation>དཔྱད་ཞིབ་ཚན་ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed precision:</source>
+        <translation>སྲབ་མཐུག་འདྲེས་མའི་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>སྒྲིག་ཆས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report the loss every (steps):</source>
+        <translation>གོམ་པ་འདི་ཙམ་རེར་གྱོང་ཚད་སྙན་ཞུ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a checkpoint after each epoch</source>
+        <translation>སྐོར་རེ་རྗེས་ཉར་ཚགས་ས་མཚམས་ཉར</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text column:</source>
+        <translation>ཡི་གེའི་སྟར་ཐིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label column:</source>
+        <translation>ཁ་བྱང་གི་སྟར་ཐིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip lines that do not parse</source>
+        <translation>དབྱེ་ཞིབ་བྱེད་མི་ཐུབ་པའི་ཕྲེང་མཆོང</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training rows at most:</source>
+        <translation>སྦྱོང་བརྡར་ཕྲེང་གྲངས་མང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation and test rows at most:</source>
+        <translation>ར་སྤྲོད་དང་ཚོད་ལྟའི་ཕྲེང་གྲངས་མང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Few-shot rows per class:</source>
+        <translation>དཔེ་ཉུང་། རིགས་ཚན་རེའི་ཕྲེང་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rank (r):</source>
+        <translation>རིམ་གྲངས (r)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alpha:</source>
+        <translation>Alpha།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout:</source>
+        <translation>Dropout།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target modules:</source>
+        <translation>དམིགས་ཡུལ་ཚན་པ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsLoRA scaling</source>
+        <translation>rsLoRA ཆེ་ཆུང་སྒྱུར་བ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed-forward modules:</source>
+        <translation>མདུན་སྐྱོད་ཚན་པ།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Virtual tokens:</source>
+        <translation>རྫུན་མའི་ཚིག་ཕྲན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute the prefix with a small network</source>
+        <translation>དྲ་རྒྱ་ཆུང་ངུས་སྔོན་སྦྱོར་རྩིས་རྒྱག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden size of that network:</source>
+        <translation>དྲ་རྒྱ་དེའི་སྦས་རིམ་ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initialise from these words:</source>
+        <translation>ཚིག་འདི་དག་ནས་ཐོག་མར་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network:</source>
+        <translation>དྲ་རྒྱ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout in that network:</source>
+        <translation>དྲ་རྒྱ་དེའི་ནང་གི་ dropout།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortest n-gram (syllables):</source>
+        <translation>n-gram ཐུང་ཤོས (ཚེག་བར)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest n-gram (syllables):</source>
+        <translation>n-gram རིང་ཤོས (ཚེག་བར)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum rows per n-gram:</source>
+        <translation>n-gram རེར་ཕྲེང་གྲངས་ཉུང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N-grams at most:</source>
+        <translation>n-gram གྲངས་མང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic n-gram counts</source>
+        <translation>n-gram གྲངས་ཀ་ལ་ log སྤྱོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inverse regularisation (C):</source>
+        <translation>ཚད་ལྡན་ཅན་གྱི་ཟློག་གྲངས (C)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class weights:</source>
+        <translation>རིགས་ཚན་གྱི་ལྗིད་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solver iterations at most:</source>
+        <translation>ཐག་གཅོད་ཆས་ཀྱི་བསྐྱར་ཟློས་ཐེངས་གྲངས་མང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>all</source>
+        <translation>ཡོངས་རྫོགས</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>off</source>
+        <translation>སྒོ་བརྒྱབ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>method default</source>
+        <translation>ཐབས་ལམ་གྱི་སྔོན་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>automatic</source>
+        <translation>རང་འགུལ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off (fp32)</source>
+        <translation>སྒོ་བརྒྱབ (fp32)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple GPU (MPS)</source>
+        <translation>Apple GPU (MPS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>མེད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>balanced</source>
+        <translation>དོ་མཉམ</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigForm</name>
+    <message>
+        <location filename="../../peftt_gui/gui/config_form.py" line="+289"/>
+        <source>Enter a number.</source>
+        <translation>གྲངས་ཀ་ཞིག་འཇུག་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a value from %1 to %2.</source>
+        <translation>%1 ནས་ %2 བར་གྱི་གྲངས་ཐང་ཞིག་འཇུག་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a whole number.</source>
+        <translation>གྲངས་ཧྲིལ་པོ་ཞིག་འཇུག་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigHelp</name>
+    <message>
+        <location filename="../../peftt_gui/gui/config_text.py" line="+5"/>
+        <source>Passes over the training set.</source>
+        <translation>སྦྱོང་བརྡར་ཆ་ཚན་ཡོངས་ལ་བསྐྱར་ཟློས་བྱེད་ཐེངས་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows per batch on the device.</source>
+        <translation>སྒྲིག་ཆས་ཐོག་ཚན་རེའི་ཕྲེང་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batches summed before each optimizer step (effective batch = batch size x this).</source>
+        <translation>ཡར་རྒྱས་གཏོང་ཆས་ཀྱི་གོམ་པ་རེའི་སྔོན་དུ་བསྡོམས་པའི་ཚན་གྲངས (ནུས་ལྡན་ཚན = ཚན་ཆེ་ཆུང་ x འདི)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peak learning rate of AdamW; empty uses the method&apos;s default.</source>
+        <translation>AdamW ཡི་སློབ་ཚད་མཐོ་ཤོས། སྟོང་པ་ཡིན་ན་ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་སྤྱོད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW weight decay (not applied to biases and LayerNorm).</source>
+        <translation>AdamW ཡི་ལྗིད་ཚད་ཉམས་འགྲིབ (ཡོ་ཚད་དང་ LayerNorm ལ་མི་སྤྱོད)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the optimizer steps spent warming the learning rate up from 0, before linear decay to 0.</source>
+        <translation>སློབ་ཚད་ 0 ནས་དྲོད་སྐྱེད་བྱེད་པར་སྤྱོད་པའི་གོམ་པའི་བསྡུར་ཚད། དེ་རྗེས་ཐད་ཐིག་ལྟར་ 0 བར་ཆག</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradient clipping norm; 0 turns clipping off.</source>
+        <translation>རྡོག་རྩ་གཅོད་པའི་ཚད་གཞི། 0 ཡིན་ན་མི་གཅོད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum tokens per row, template included; longer texts are shortened (the template and its mask are kept).</source>
+        <translation>ཕྲེང་རེའི་ཚིག་ཕྲན་མང་ཤོས (དཔེ་གཞི་ཚུད་པ)། དེ་ལས་རིང་བའི་ཡི་གེ་ཐུང་དུ་གཏོང (དཔེ་གཞི་དང་ཁེབས་རྟགས་རྣམས་ཉར)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random seed for initialisation, shuffling and dropout.</source>
+        <translation>ཐོག་མའི་སྒྲིག་པ་དང་། གོ་རིམ་བསྒྱུར་བ། dropout བཅས་ཀྱི་སྐབས་བསྟུན་ས་བོན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after this many epochs without a better validation macro-F1; 0 turns early stopping off.</source>
+        <translation>ར་སྤྲོད་ macro-F1 ཡར་རྒྱས་མེད་པའི་སྐོར་འདི་ཙམ་རྗེས་མཚམས་འཇོག 0 ཡིན་ན་སྔ་མཚམས་སྒོ་བརྒྱབ།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight the loss by inverse class frequency (helps rare classes).</source>
+        <translation>རིགས་ཚན་གྱི་ཐེངས་གྲངས་ཟློག་ཕྱོགས་ལྟར་གྱོང་ཚད་ལ་ལྗིད་ཚད་སྤྲོད (རིགས་ཚན་དཀོན་པོར་ཕན)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows per batch during evaluation and prediction.</source>
+        <translation>དཔྱད་ཞིབ་དང་སྔོན་དཔོག་སྐབས་ཚན་རེའི་ཕྲེང་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto: bf16 or fp16 where the GPU supports it, fp32 on CPU.</source>
+        <translation>auto། GPU ཡིས་རྒྱབ་སྐྱོར་བྱེད་ན་ bf16 ཡང་ན་ fp16། CPU ཐོག fp32།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto picks CUDA, then MPS, then CPU.</source>
+        <translation>auto ཡིས་ CUDA། དེ་ནས་ MPS། དེ་ནས་ CPU འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer steps between loss reports (fewer host syncs on a GPU).</source>
+        <translation>གྱོང་ཚད་སྙན་ཞུ་ཐེངས་གཉིས་ཀྱི་བར་གྱི་གོམ་པ (GPU ཐོག་མཉམ་འགྲིག་ཉུང་དུ་གཏོང)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a resumable checkpoint after each epoch.</source>
+        <translation>སྐོར་རེ་རྗེས་མུ་མཐུད་ཐུབ་པའི་ཉར་ཚགས་ས་མཚམས་ཤིག་ཉར།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV/JSONL column holding the text.</source>
+        <translation>CSV/JSONL ནང་ཡི་གེ་ཡོད་པའི་སྟར་ཐིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV/JSONL column holding the label.</source>
+        <translation>CSV/JSONL ནང་ཁ་བྱང་ཡོད་པའི་སྟར་ཐིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip lines that do not parse, and report how many.</source>
+        <translation>དབྱེ་ཞིབ་བྱེད་མི་ཐུབ་པའི་ཕྲེང་མཆོང་ཞིང་། ཕྲེང་ག་ཚོད་མཆོང་མིན་སྙན་ཞུ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most this many training rows (stratified); empty: all.</source>
+        <translation>སྦྱོང་བརྡར་ཕྲེང་འདི་ཙམ་ལས་མི་སྤྱོད (རིམ་པ་ལྟར་འདེམས)། སྟོང་པ། ཡོངས་རྫོགས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most this many validation and test rows; empty: all.</source>
+        <translation>ར་སྤྲོད་དང་ཚོད་ལྟའི་ཕྲེང་འདི་ཙམ་ལས་མི་སྤྱོད། སྟོང་པ། ཡོངས་རྫོགས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Few-shot: draw this many training rows per class with the seed.</source>
+        <translation>དཔེ་ཉུང་། ས་བོན་ལྟར་རིགས་ཚན་རེ་ནས་སྦྱོང་བརྡར་ཕྲེང་འདི་ཙམ་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA rank: the inner size of each low-rank update.</source>
+        <translation>LoRA རིམ་གྲངས། རིམ་དམའི་གསར་བཅོས་རེའི་ནང་ཁུལ་ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA alpha: updates are scaled by alpha / rank.</source>
+        <translation>LoRA alpha། གསར་བཅོས་ལ་ alpha / རིམ་གྲངས་ཀྱིས་ཆེ་ཆུང་སྒྱུར།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout on the LoRA input.</source>
+        <translation>LoRA ནང་འཇུག་ཐོག་གི་ dropout།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear layers that get LoRA; empty: the default of the model type (query and value for BERT and XLM-RoBERTa).</source>
+        <translation>LoRA སྣོན་པའི་ཐད་ཐིག་རིམ་པ། སྟོང་པ། དཔེ་དབྱིབས་རིགས་ཀྱི་སྔོན་སྒྲིག (BERT དང་ XLM-RoBERTa ལ་ query དང་ value)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsLoRA: scale by alpha / sqrt(rank), which keeps high ranks stable.</source>
+        <translation>rsLoRA། alpha / sqrt(རིམ་གྲངས) ཀྱིས་ཆེ་ཆུང་སྒྱུར་ཏེ་རིམ་གྲངས་མཐོ་ཡང་བརྟན་པོ་ཡོང་།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DoRA: learn a magnitude per output besides the LoRA direction.</source>
+        <translation>DoRA། LoRA ཡི་ཁ་ཕྱོགས་མ་ཟད་ཐོན་འབྲས་རེར་ཆེ་ཚད་ཅིག་སྦྱོང་།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linear layers whose activations IA3 rescales; empty: the default of the model type (key, value and output.dense for BERT and XLM-RoBERTa).</source>
+        <translation>IA3 ཡིས་སྐུལ་ཤུགས་ཆེ་ཆུང་སྒྱུར་བའི་ཐད་ཐིག་རིམ་པ། སྟོང་པ། དཔེ་དབྱིབས་རིགས་ཀྱི་སྔོན་སྒྲིག (BERT དང་ XLM-RoBERTa ལ་ key། value། output.dense)།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Those target modules that are feed-forward layers, whose input is rescaled instead of their output; empty: output.dense.</source>
+        <translation>དམིགས་ཡུལ་ཚན་པའི་ནང་གི་མདུན་སྐྱོད་རིམ་པ། དེ་དག་གི་ཐོན་འབྲས་མིན་པར་ནང་འཇུག་ཆེ་ཆུང་སྒྱུར། སྟོང་པ། output.dense།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainable key and value vectors added before the input in every attention layer.</source>
+        <translation>དོ་སྣང་རིམ་པ་རེ་རེའི་ནང་འཇུག་གི་སྔོན་དུ་སྣོན་པའི་སྦྱོང་བརྡར་ཐུབ་པའི་ key དང་ value ཕྱོགས་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compute the prefix with a two-layer network (more trainable weights, often more stable) instead of training it directly.</source>
+        <translation>སྔོན་སྦྱོར་ཐད་ཀར་སྦྱོང་བརྡར་མི་བྱེད་པར་རིམ་པ་གཉིས་ཀྱི་དྲ་རྒྱས་རྩིས་རྒྱག (སྦྱོང་བརྡར་ཐུབ་པའི་ལྗིད་ཚད་མང་། རྒྱུན་དུ་བརྟན་པ)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden size of that network (with the projection only).</source>
+        <translation>དྲ་རྒྱ་དེའི་སྦས་རིམ་ཆེ་ཆུང་ (འཕང་སྒྱུར་སྤྱོད་དུས་ཁོ་ན)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainable embeddings put before the input.</source>
+        <translation>ནང་འཇུག་གི་སྔོན་དུ་བཞག་པའི་སྦྱོང་བརྡར་ཐུབ་པའི་ཚུད་འཇུག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tibetan text whose token embeddings initialise the virtual tokens, repeated to fill them; empty: embeddings of random vocabulary tokens.</source>
+        <translation>ཚིག་ཕྲན་གྱི་ཚུད་འཇུག་གིས་རྫུན་མའི་ཚིག་ཕྲན་ཐོག་མར་སྒྲིག་པའི་བོད་ཡིག་ཡི་གེ བསྐྱར་ཟློས་ཀྱིས་ཁ་སྐོང་། སྟོང་པ། ཚིག་མཛོད་ནས་སྐབས་བསྟུན་ཚིག་ཕྲན་གྱི་ཚུད་འཇུག</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Virtual tokens put before the input.</source>
+        <translation>ནང་འཇུག་གི་སྔོན་དུ་བཞག་པའི་རྫུན་མའི་ཚིག་ཕྲན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network that computes the virtual tokens from their embeddings.</source>
+        <translation>ཚུད་འཇུག་ལས་རྫུན་མའི་ཚིག་ཕྲན་རྩིས་རྒྱག་པའི་དྲ་རྒྱ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden size of that network.</source>
+        <translation>དྲ་རྒྱ་དེའི་སྦས་རིམ་ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout inside that network.</source>
+        <translation>དྲ་རྒྱ་དེའི་ནང་གི་ dropout།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortest syllable n-gram used as a feature.</source>
+        <translation>ཁྱད་ཆོས་སུ་སྤྱོད་པའི་ཚེག་བར་ n-gram ཐུང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest syllable n-gram used as a feature.</source>
+        <translation>ཁྱད་ཆོས་སུ་སྤྱོད་པའི་ཚེག་བར་ n-gram རིང་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep n-grams that occur in at least this many training rows.</source>
+        <translation>ཉུང་མཐར་སྦྱོང་བརྡར་ཕྲེང་འདི་ཙམ་ནང་ཡོད་པའི་ n-gram ཉར།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at most this many n-grams, the most frequent; empty: all.</source>
+        <translation>ཐེངས་གྲངས་མང་ཤོས་ཀྱི་ n-gram འདི་ཙམ་ལས་མི་ཉར། སྟོང་པ། ཡོངས་རྫོགས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use 1 + log(count) instead of the raw count of an n-gram in a row.</source>
+        <translation>ཕྲེང་ནང་གི་ n-gram གྱི་གྲངས་ཀ་ཐད་ཀར་མི་སྤྱོད་པར་ 1 + log(count) སྤྱོད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inverse L2 regularisation strength of the logistic regression; larger values fit the training rows more closely.</source>
+        <translation>logistic regression གྱི་ L2 ཚད་ལྡན་ཤུགས་ཚད་ཀྱི་ཟློག་གྲངས། གྲངས་ཐང་ཆེ་ན་སྦྱོང་བརྡར་ཕྲེང་དང་ཆེས་མཐུན།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run&apos;s class weights setting also turns balancing on.</source>
+        <translation>balanced། རིགས་ཚན་རེ་རེར་ཐེངས་གྲངས་ཟློག་ཕྱོགས་ལྟར་ལྗིད་ཚད་སྤྲོད་པས་རིགས་ཚན་དཀོན་པོར་ཕན། none། ཕྲེང་རེ་རེའི་ལྗིད་ཚད་འདྲ། སྦྱོང་བརྡར་སྒྲིག་འགོད་ཀྱི་རིགས་ཚན་ལྗིད་ཚད་ཀྱིས་ཀྱང་དོ་མཉམ་སྒོ་འབྱེད།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum iterations of the Newton-CG solver.</source>
+        <translation>Newton-CG ཐག་གཅོད་ཆས་ཀྱི་བསྐྱར་ཟློས་ཐེངས་གྲངས་མང་ཤོས།</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+107"/>
+        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+235"/>
         <source>Data</source>
         <translation>གཞི་གྲངས</translation>
     </message>
@@ -30,11 +709,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>One file to split</source>
+        <translation>ཡིག་ཆ་གཅིག་ཆ་བགོས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open data folder</source>
         <translation>གཞི་གྲངས་ཡིག་སྣོད་ཁ་ཕྱེ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Training:</source>
         <translation>སྦྱོང་བརྡར།</translation>
     </message>
@@ -55,13 +739,24 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+3"/>
         <source>Open data file</source>
         <translation>གཞི་གྲངས་ཡིག་ཆ་ཁ་ཕྱེ</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Share of each class&apos;s rows that goes to this split.</source>
+        <translation>རིགས་ཚན་རེ་རེའི་ཕྲེང་ལས་ཆ་ཤས་འདིར་འགྲོ་བའི་བསྡུར་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Formats: one example per line as label, tab, text (.txt, .tsv); CSV; JSONL.</source>
         <translation>ཡིག་ཆའི་རྣམ་པ། ཕྲེང་རེར་དཔེ་གཅིག་སྟེ། ཁ་བྱང་། Tab། ཡི་གེ་བཅས་གོ་རིམ་ལྟར (.txt, .tsv)། CSV། JSONL།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows and columns</source>
+        <translation>ཕྲེང་དང་སྟར་ཐིག</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -70,6 +765,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The data could not be loaded</source>
+        <translation>གཞི་གྲངས་ནང་འཇུག་བྱེད་མ་ཐུབ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line:</source>
+        <translation>ཕྲེང་།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem:</source>
+        <translation>དཀའ་ངལ།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Classes</source>
         <translation>རིགས་ཚན</translation>
     </message>
@@ -94,12 +809,88 @@
         <translation>ཚོད་ལྟ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>First rows of the training split</source>
-        <translation>སྦྱོང་བརྡར་ཆ་ཤས་ཀྱི་ཕྲེང་ཐོག་མ་ཁག</translation>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Rows</source>
+        <translation>ཕྲེང་གྲངས</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Text length in tokens</source>
+        <translation>ཡི་གེའི་རིང་ཚད (ཚིག་ཕྲན)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Tokens</source>
+        <translation>ཚིག་ཕྲན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First rows of the training split (normalized)</source>
+        <translation>སྦྱོང་བརྡར་ཆ་ཤས་ཀྱི་ཕྲེང་ཐོག་མ་ཁག (ཚད་ལྡན་བཟོས་ཟིན)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The shares add up to %1 %, not 100 %.</source>
+        <translation>བསྡུར་ཚད་བསྡོམས་ %1 % རེད། 100 % མ་རེད།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The training share must be above 0 %.</source>
+        <translation>སྦྱོང་བརྡར་གྱི་བསྡུར་ཚད་ 0 % ལས་མང་དགོས།</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose the data files to see their classes and rows.</source>
+        <translation>གཞི་གྲངས་ཡིག་ཆ་འདེམས་ན་དེའི་རིགས་ཚན་དང་ཕྲེང་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading and checking the data…</source>
+        <translation>གཞི་གྲངས་ནང་འཇུག་དང་ཞིབ་བཤེར་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(no file)</source>
+        <translation>(ཡིག་ཆ་མེད)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(whole file)</source>
+        <translation>(ཡིག་ཆ་ཧྲིལ་པོ)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Loaded %1 training, %2 validation and %3 test rows in %4 classes.</source>
+        <translation>རིགས་ཚན་ %4 ཡི་སྦྱོང་བརྡར་ཕྲེང་ %1 དང་། ར་སྤྲོད་ཕྲེང་ %2། ཚོད་ལྟའི་ཕྲེང་ %3 ནང་འཇུག་བྱས།</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 bad lines were skipped.</source>
+        <translation>ནོར་བའི་ཕྲེང་ %1 མཆོང་།</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line %2</source>
+        <translation>%1། ཕྲེང་ %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Choose a model on the Model page to see how many tokens its tokenizer makes of each training text.</source>
+        <translation>དཔེ་དབྱིབས་ཤོག་ངོས་སུ་དཔེ་དབྱིབས་ཤིག་འདེམས་ན། དེའི་ཚིག་ཕྲན་གཅོད་ཆས་ཀྱིས་སྦྱོང་བརྡར་ཡི་གེ་རེ་རེ་ཚིག་ཕྲན་ག་ཚོད་དུ་གཅོད་མིན་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 training texts are longer than the %3 tokens that maximum length %4 leaves for the text, and will be shortened.</source>
+        <translation>སྦྱོང་བརྡར་ཡི་གེ་ %2 ལས་ %1 ནི་རིང་ཚད་མཐོ་ཤོས་ %4 ཡིས་ཡི་གེར་ལྷག་པའི་ཚིག་ཕྲན་ %3 ལས་རིང་བས་ཐུང་དུ་གཏོང་།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All %2 training texts fit in the %3 tokens that maximum length %4 leaves for the text.</source>
+        <translation>སྦྱོང་བརྡར་ཡི་གེ་ %2 ཚང་མ་རིང་ཚད་མཐོ་ཤོས་ %4 ཡིས་ཡི་གེར་ལྷག་པའི་ཚིག་ཕྲན་ %3 ནང་ཚུད།</translation>
+    </message>
+    <message>
+        <location line="-265"/>
         <source>Label</source>
         <translation>ཁ་བྱང</translation>
     </message>
@@ -108,16 +899,29 @@
         <source>Text</source>
         <translation>ཡི་གེ</translation>
     </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <location filename="../../peftt_gui/gui/widgets.py" line="+45"/>
+        <source>%1 h %2 min</source>
+        <translation>ཆུ་ཚོད %1 སྐར་མ %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min %2 s</source>
+        <translation>སྐར་མ %1 སྐར་ཆ %2</translation>
+    </message>
     <message>
         <location line="+2"/>
-        <source>Class counts and a preview appear once the engine has loaded the data.</source>
-        <translation>འཕྲུལ་ཆས་ཀྱིས་གཞི་གྲངས་ནང་འཇུག་བྱས་རྗེས་རིགས་ཚན་སོ་སོའི་གྲངས་ཀ་དང་སྔོན་ལྟ་མངོན་ཡོང་།</translation>
+        <source>%1 s</source>
+        <translation>སྐར་ཆ %1</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+68"/>
+        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+154"/>
         <source>History</source>
         <translation>ལོ་རྒྱུས</translation>
     </message>
@@ -127,75 +931,70 @@
         <translation>སྦྱོང་བརྡར་ཐེངས་རེ་རེའི་སྒྲིག་འགོད་དང་། སྐོར་རེ་རེའི་སྐར་གྲངས། ལྗིད་ཚད་བཅས་ཉར་ཚགས་བྱེད།</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Started</source>
-        <translation>འགོ་ཚུགས་དུས</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Model</source>
-        <translation>དཔེ་དབྱིབས</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Method</source>
-        <translation>ཐབས་ལམ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Data</source>
-        <translation>གཞི་གྲངས</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Best epoch</source>
-        <translation>སྐོར་ལེགས་ཤོས</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Validation macro-F1</source>
-        <translation>ར་སྤྲོད macro-F1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test macro-F1</source>
-        <translation>ཚོད་ལྟ macro-F1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>གནས་སྟངས</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open run</source>
-        <translation>སྦྱོང་བརྡར་ཐེངས་ཁ་ཕྱེ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+126"/>
         <source>Delete run</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་སུབ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
         <source>Refresh</source>
         <translation>གསར་འདོན</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Filter by name, model, method or tag</source>
+        <translation>མིང་། དཔེ་དབྱིབས། ཐབས་ལམ། རྟགས་བྱང་ལྟར་འཚག</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>All methods</source>
+        <translation>ཐབས་ལམ་ཡོངས་རྫོགས</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All statuses</source>
+        <translation>གནས་སྟངས་ཡོངས་རྫོགས</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No runs yet. Runs appear here once training has been started from the Train page.</source>
         <translation>ད་དུང་སྦྱོང་བརྡར་བྱས་མེད། སྦྱོང་བརྡར་ཤོག་ངོས་ནས་སྦྱོང་བརྡར་འགོ་བཙུགས་རྗེས་འདིར་མངོན་ཡོང་།</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening the run history…</source>
+        <translation>སྦྱོང་བརྡར་ལོ་རྒྱུས་ཁ་ཕྱེ་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 runs whose program had ended were marked as interrupted; they can resume.</source>
+        <translation>མཉེན་ཆས་མཇུག་རྫོགས་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་ %1 ལ་བར་ཆད་ཅེས་རྟགས་བརྒྱབ། དེ་དག་མུ་མཐུད་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Delete run %1 from the history? Its weights folder stays on disk.</source>
+        <translation>ལོ་རྒྱུས་ནས་སྦྱོང་བརྡར་ཐེངས་ %1 སུབ་བམ། དེའི་ལྗིད་ཚད་ཡིག་སྣོད་སྡེར་མོའི་ཐོག་ལུས།</translation>
+    </message>
+</context>
+<context>
+    <name>LayerChecklist</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+77"/>
+        <source>Choose a model on the Model page to list its linear layers. Until then the default of the model type is used (query and value for BERT).</source>
+        <translation>དཔེ་དབྱིབས་ཤོག་ངོས་སུ་དཔེ་དབྱིབས་འདེམས་ན་དེའི་ཐད་ཐིག་རིམ་པ་ཐོ་འགོད་བྱེད། དེ་མ་བྱས་བར་དུ་དཔེ་དབྱིབས་རིགས་ཀྱི་སྔོན་སྒྲིག་སྤྱོད (BERT ལ་ query དང་ value)།</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peftt_gui/gui/main_window.py" line="+181"/>
+        <location filename="../../peftt_gui/gui/main_window.py" line="+186"/>
+        <location line="+61"/>
+        <location line="+144"/>
         <source>PEFTT Studio</source>
         <translation>PEFTT Studio</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-199"/>
         <source>&amp;File</source>
         <translation>ཡིག་ཆ(&amp;F)</translation>
     </message>
@@ -250,7 +1049,12 @@
         <translation>PEFTT Studio སྐོར(&amp;A)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
+        <source>A run is in progress. Wait for it to end, or stop it, before resuming another one.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད། དེ་མཇུག་རྫོགས་པར་སྒུག་པའམ་མཚམས་བཞག་རྗེས་གཞན་ཞིག་མུ་མཐུད་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open model folder</source>
         <translation>དཔེ་དབྱིབས་ཡིག་སྣོད་ཁ་ཕྱེ</translation>
     </message>
@@ -299,22 +1103,27 @@
         <source>Loading the training engine…</source>
         <translation>སྦྱོང་བརྡར་འཕྲུལ་ཆས་ནང་འཇུག་བྱེད་བཞིན་པ…</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>A run is in progress. Stop it and quit? The run keeps a checkpoint and can resume later.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད། མཚམས་བཞག་ནས་ཕྱིར་འཐེན་ནམ། སྦྱོང་བརྡར་ཐེངས་དེས་ཉར་ཚགས་ས་མཚམས་ཉར་བས་རྗེས་སུ་མུ་མཐུད་ཐུབ།</translation>
+    </message>
 </context>
 <context>
     <name>MethodPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+99"/>
-        <location line="+8"/>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+110"/>
+        <location line="+46"/>
         <source>Method</source>
         <translation>ཐབས་ལམ</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-43"/>
         <source>Choose how the model is adapted to your classes, and the training settings.</source>
         <translation>དཔེ་དབྱིབས་ཁྱེད་ཀྱི་རིགས་ཚན་ལ་ཇི་ལྟར་འཚམ་སྒྲིག་བྱེད་པའི་ཐབས་ལམ་དང་སྦྱོང་བརྡར་སྒྲིག་འགོད་འདེམས་རོགས།</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Trains every weight of the model and a classification head. Strongest with enough data; needs the most memory.</source>
         <translation>དཔེ་དབྱིབས་ཀྱི་ལྗིད་ཚད་ཡོངས་རྫོགས་དང་དབྱེ་སྡེའི་རིམ་པ་སྦྱོང་བརྡར་བྱེད། གཞི་གྲངས་འདང་ངེས་ཡོད་ན་ནུས་པ་ཆེ་ཤོས་ཡིན་ཡང་ནང་གསོག་ཆེས་མང་བ་དགོས།</translation>
     </message>
@@ -334,80 +1143,90 @@
         <translation>གོང་གི་དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་སྤྱོད་ཅིང་། དཔེ་དབྱིབས་འཁྱག་བཞག་ནས་ LoRA སྦྲེལ་ཆས་ཁོ་ན་སྦྱོང་བརྡར་བྱེད།</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>LoRA with a trained magnitude per output (DoRA) and a classification head; often a little stronger than LoRA.</source>
+        <translation>ཐོན་འབྲས་རེར་ཆེ་ཚད་སྦྱོང་བའི་ LoRA (DoRA) དང་དབྱེ་སྡེའི་རིམ་པ། རྒྱུན་དུ་ LoRA ལས་ཅུང་ཟད་ལེགས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA scaled by alpha / √rank (rsLoRA), which keeps high ranks stable, and a classification head.</source>
+        <translation>alpha / √རིམ་གྲངས་ཀྱིས་ཆེ་ཆུང་སྒྱུར་བའི་ LoRA (rsLoRA) སྟེ་རིམ་གྲངས་མཐོ་ཡང་བརྟན་པོ་ཡོང་། དབྱེ་སྡེའི་རིམ་པ་དང་བཅས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains only vectors that rescale keys, values and feed-forward activations (IA3), and a classification head: fewer weights than LoRA.</source>
+        <translation>key། value། མདུན་སྐྱོད་སྐུལ་ཤུགས་ཆེ་ཆུང་སྒྱུར་བའི་ཕྱོགས་ཚད (IA3) དང་དབྱེ་སྡེའི་རིམ་པ་ཁོ་ན་སྦྱོང་། ལྗིད་ཚད་ LoRA ལས་ཉུང་།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template and verbalizer, with the model frozen and only IA3 scaling vectors trained.</source>
+        <translation>དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་སྤྱོད་ཅིང་། དཔེ་དབྱིབས་འཁྱག་བཞག་ནས་ IA3 ཆེ་ཆུང་སྒྱུར་བའི་ཕྱོགས་ཚད་ཁོ་ན་སྦྱོང་།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains key and value vectors placed before the input in every layer (prefix tuning), and a classification head; the model stays frozen.</source>
+        <translation>རིམ་པ་རེ་རེའི་ནང་འཇུག་སྔོན་དུ་བཞག་པའི་ key དང་ value ཕྱོགས་ཚད (སྔོན་སྦྱོར་ཞིབ་སྒྲིག) དང་དབྱེ་སྡེའི་རིམ་པ་སྦྱོང་། དཔེ་དབྱིབས་འཁྱག་བཞག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template and verbalizer, with the model frozen and only a prefix in every layer trained.</source>
+        <translation>དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་སྤྱོད་ཅིང་། དཔེ་དབྱིབས་འཁྱག་བཞག་ནས་རིམ་པ་རེ་རེའི་སྔོན་སྦྱོར་ཁོ་ན་སྦྱོང་།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains embeddings placed before the input, with a template and label words at the mask; the model stays frozen.</source>
+        <translation>ནང་འཇུག་སྔོན་དུ་བཞག་པའི་ཚུད་འཇུག་སྦྱོང་ཞིང་། ཁེབས་རྟགས་སར་དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་སྤྱོད། དཔེ་དབྱིབས་འཁྱག་བཞག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Virtual tokens computed by a small MLP or LSTM before the input, with a template and label words; the model stays frozen.</source>
+        <translation>MLP ཡང་ན་ LSTM ཆུང་ངུས་རྩིས་པའི་རྫུན་མའི་ཚིག་ཕྲན་ནང་འཇུག་སྔོན་དུ་བཞག་ཅིང་། དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་སྤྱོད། དཔེ་དབྱིབས་འཁྱག་བཞག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Logistic regression on TF-IDF weights of syllable 1-2-grams. No language model: trains in seconds and gives a reference score.</source>
+        <translation>ཚེག་བར་ 1-2-gram གྱི་ TF-IDF ལྗིད་ཚད་ཐོག་གི་ logistic regression། སྐད་ཡིག་དཔེ་དབྱིབས་མི་དགོས། སྐར་ཆ་འགའ་ནང་སྦྱོང་ཞིང་དཔྱད་གཞིའི་སྐར་གྲངས་སྟོན།</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+2"/>
+        <source>Method options</source>
+        <translation>ཐབས་ལམ་གྱི་འདེམས་ཚན</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide advanced settings</source>
+        <translation>མཐོ་རིམ་སྒྲིག་འགོད་སྦས</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show advanced settings</source>
+        <translation>མཐོ་རིམ་སྒྲིག་འགོད་སྟོན</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The model reads at most %1 tokens, so rows are cut to %1.</source>
+        <translation>དཔེ་དབྱིབས་འདིས་ཚིག་ཕྲན་ %1 ལས་མང་བ་མི་ཀློག་པས་ཕྲེང་རྣམས་ %1 བར་གཅོད།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None ticked: the default of the model type is used.</source>
+        <translation>གང་ཡང་མ་བདམས། དཔེ་དབྱིབས་རིགས་ཀྱི་སྔོན་སྒྲིག་སྤྱོད།</translation>
+    </message>
+    <message>
+        <location line="-123"/>
         <source>Training</source>
         <translation>སྦྱོང་བརྡར</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate:</source>
-        <translation>སློབ་ཚད།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Epochs:</source>
-        <translation>སྐོར་གྲངས།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch size:</source>
-        <translation>ཚན་ཆེ་ཆུང་།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Maximum length (tokens):</source>
-        <translation>རིང་ཚད་མཐོ་ཤོས (ཚིག་ཕྲན)།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Random seed:</source>
-        <translation>སྐབས་བསྟུན་ས་བོན།</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Longer texts are truncated to this many tokens; batches are padded only to their longest text.</source>
-        <translation>དེ་ལས་རིང་བའི་ཡི་གེ་ཚིག་ཕྲན་གྲངས་འདི་ཙམ་དུ་གཅོད། ཚན་རེ་རེ་དེའི་ནང་གི་ཡི་གེ་རིང་ཤོས་ཀྱི་རིང་ཚད་བར་ཁོ་ན་ཁ་སྐོང་བྱེད།</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Rank (r):</source>
-        <translation>རིམ་གྲངས (r)།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alpha:</source>
-        <translation>Alpha།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dropout:</source>
-        <translation>Dropout།</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Target modules:</source>
-        <translation>དམིགས་ཡུལ་ཚན་པ།</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Names of the linear layers that get adapters, separated by commas.</source>
-        <translation>སྦྲེལ་ཆས་སྣོན་རྒྱུའི་ཐད་ཐིག་རིམ་པ (linear) ཡི་མིང་། ཚེག་རྡ (,) ཡིས་སོ་སོར་ཕྱེ།</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Default of the model type (query, value for BERT)</source>
-        <translation>དཔེ་དབྱིབས་རིགས་ཀྱི་སྔོན་སྒྲིག (BERT ལ་ query, value)</translation>
     </message>
 </context>
 <context>
     <name>Methods</name>
     <message>
-        <location filename="../../peftt_gui/gui/methods.py" line="+21"/>
+        <location filename="../../peftt_gui/gui/methods.py" line="+22"/>
         <source>Full fine-tuning</source>
         <translation>ཆ་ཚང་ཞིབ་སྒྲིག</translation>
     </message>
@@ -427,7 +1246,54 @@
         <translation>དྲན་སྐུལ + LoRA</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+29"/>
+        <source>rsLoRA</source>
+        <translation>rsLoRA</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>IA3</source>
+        <translation>IA3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt + IA3</source>
+        <translation>དྲན་སྐུལ + IA3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix tuning</source>
+        <translation>སྔོན་སྦྱོར་ཞིབ་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt + prefix tuning</source>
+        <translation>དྲན་སྐུལ + སྔོན་སྦྱོར་ཞིབ་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soft prompt tuning</source>
+        <translation>མཉེན་དྲན་སྐུལ་ཞིབ་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P-tuning</source>
+        <translation>P-tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TF-IDF baseline</source>
+        <translation>TF-IDF གཞི་ཐིག</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>learning rate</source>
         <translation>སློབ་ཚད</translation>
     </message>
@@ -452,7 +1318,7 @@
         <translation>ས་བོན</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>LoRA rank</source>
         <translation>LoRA རིམ་གྲངས</translation>
     </message>
@@ -475,7 +1341,7 @@
 <context>
     <name>MissingStatusLabel</name>
     <message>
-        <location filename="../../peftt_gui/gui/widgets.py" line="+116"/>
+        <location filename="../../peftt_gui/gui/widgets.py" line="+96"/>
         <source>a model folder</source>
         <translation>དཔེ་དབྱིབས་ཡིག་སྣོད</translation>
     </message>
@@ -519,7 +1385,7 @@
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+75"/>
+        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+111"/>
         <source>Model</source>
         <translation>དཔེ་དབྱིབས</translation>
     </message>
@@ -540,6 +1406,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Build a local model from my corpus…</source>
+        <translation>ངའི་ཡིག་ཚོགས་ནས་ས་གནས་དཔེ་དབྱིབས་བཟོ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No model yet? Train a small Tibetan model from your own text files on this computer.</source>
+        <translation>ད་དུང་དཔེ་དབྱིབས་མེད་དམ། གློག་ཀླད་འདིའི་ཐོག་རང་གི་ཡིག་ཆ་ནས་བོད་ཡིག་དཔེ་དབྱིབས་ཆུང་ངུ་ཞིག་སྦྱོང་བརྡར་བྱོས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Recent models</source>
         <translation>ཉེ་ཆར་སྤྱད་པའི་དཔེ་དབྱིབས</translation>
     </message>
@@ -565,8 +1441,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Tokenizer:</source>
+        <translation>ཚིག་ཕྲན་གཅོད་ཆས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked-LM head:</source>
+        <translation>ཁེབས་རྟགས་སྐད་ཡིག་དཔེ་དབྱིབས་ཀྱི་མགོ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Maximum sequence length:</source>
         <translation>གོ་རིམ་རིང་ཚད་མཐོ་ཤོས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers:</source>
+        <translation>རིམ་པ།</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -574,7 +1465,42 @@
         <translation>ཐད་ཐིག་རིམ་པ (LoRA དམིགས་ཡུལ)།</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+99"/>
+        <source>yes</source>
+        <translation>ཡོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no: only the methods with a classification head can use this model</source>
+        <translation>མེད། དབྱེ་སྡེའི་རིམ་པ་ཡོད་པའི་ཐབས་ལམ་ཁོ་ནས་དཔེ་དབྱིབས་འདི་སྤྱོད་ཐུབ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 layers, hidden size %2, %3 attention heads</source>
+        <translation>རིམ་པ %1། སྦས་རིམ་ཆེ་ཆུང %2། དོ་སྣང་མགོ %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inspecting the folder…</source>
+        <translation>ཡིག་སྣོད་ཞིབ་བཤེར་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading the tokenizer and listing the layers…</source>
+        <translation>ཚིག་ཕྲན་གཅོད་ཆས་ནང་འཇུག་དང་རིམ་པ་ཐོ་འགོད་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ready: the tokenizer has %1 tokens.</source>
+        <translation>གྲ་སྒྲིག་ཚར། ཚིག་ཕྲན་གཅོད་ཆས་ལ་ཚིག་ཕྲན་ %1 ཡོད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It was checked on your training rows.</source>
+        <translation>ཁྱེད་ཀྱི་སྦྱོང་བརྡར་ཕྲེང་ཐོག་ཞིབ་བཤེར་བྱས་ཟིན།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The details appear once the engine has inspected the folder.</source>
         <translation>འཕྲུལ་ཆས་ཀྱིས་ཡིག་སྣོད་ཞིབ་བཤེར་བྱས་རྗེས་ཞིབ་ཕྲ་མངོན་ཡོང་།</translation>
     </message>
@@ -611,9 +1537,300 @@
     </message>
 </context>
 <context>
+    <name>RunDetailsView</name>
+    <message>
+        <location filename="../../peftt_gui/gui/run_details.py" line="+179"/>
+        <source>Overview</source>
+        <translation>སྤྱི་མཐོང</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>སྒྲིག་འགོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curves</source>
+        <translation>ཐིག་རིས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test results</source>
+        <translation>ཚོད་ལྟའི་གྲུབ་འབྲས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>མིང་།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status:</source>
+        <translation>གནས་སྟངས།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created:</source>
+        <translation>བཟོས་དུས།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration:</source>
+        <translation>དུས་ཡུན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>དཔེ་དབྱིབས།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method:</source>
+        <translation>ཐབས་ལམ།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validation:</source>
+        <translation>ར་སྤྲོད།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test:</source>
+        <translation>ཚོད་ལྟ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable parameters:</source>
+        <translation>སྦྱོང་བརྡར་ཐུབ་པའི་ཚད་གཞི།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weights:</source>
+        <translation>ལྗིད་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error:</source>
+        <translation>ནོར་འཁྲུལ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>རྟགས་བྱང་།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes:</source>
+        <translation>ཟིན་བྲིས།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename</source>
+        <translation>མིང་བསྒྱུར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save tags</source>
+        <translation>རྟགས་བྱང་ཉར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>རྟགས་བྱང་། ཚེག་རྡ (,) ཡིས་སོ་སོར་ཕྱེ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save notes</source>
+        <translation>ཟིན་བྲིས་ཉར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume run</source>
+        <translation>སྦྱོང་བརྡར་མུ་མཐུད</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue this run from its last checkpoint on the Train page.</source>
+        <translation>སྦྱོང་བརྡར་ཤོག་ངོས་སུ་ཉར་ཚགས་ས་མཚམས་མཐའ་མ་ནས་སྦྱོང་བརྡར་ཐེངས་འདི་མུ་མཐུད།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete run</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་སུབ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template:</source>
+        <translation>དཔེ་གཞི།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label words:</source>
+        <translation>ཁ་བྱང་ཚིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full configuration:</source>
+        <translation>སྒྲིག་འགོད་ཆ་ཚང་།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>རིགས་ཚན</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label words</source>
+        <translation>ཁ་བྱང་ཚིག</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss</source>
+        <translation>གྱོང་ཚད</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>གོམ་གྲངས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training loss</source>
+        <translation>སྦྱོང་བརྡར་གྱོང་ཚད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation</source>
+        <translation>ར་སྤྲོད</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch</source>
+        <translation>སྐོར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>macro-F1</source>
+        <translation>macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy</source>
+        <translation>ཡང་དག་ཚད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test F1 per class</source>
+        <translation>རིགས་ཚན་རེའི་ཚོད་ལྟ F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True class</source>
+        <translation>ངོ་མའི་རིགས་ཚན</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted class</source>
+        <translation>སྔོན་དཔོག་རིགས་ཚན</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>macro-F1 %1, accuracy %2 (best epoch %3)</source>
+        <translation>macro-F1 %1། ཡང་དག་ཚད %2 (སྐོར་ལེགས་ཤོས %3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>macro-F1 %1, accuracy %2</source>
+        <translation>macro-F1 %1། ཡང་དག་ཚད %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%2 ལས་ %1 (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>This run has no test results.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་འདི་ལ་ཚོད་ལྟའི་གྲུབ་འབྲས་མེད།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row&apos;s share.</source>
+        <translation>རིགས་ཚན་རེའི་ཚོད་ལྟ F1 དང་འཛོལ་བའི་རེའུ་མིག ཕྲེང་ནི་ངོ་མའི་རིགས་ཚན། སྟར་ཐིག་ནི་སྔོན་དཔོག་རིགས་ཚན་ཡིན། ཚོན་མདོག་གིས་ཕྲེང་རེ་རེའི་ནང་གི་བསྡུར་ཚད་སྟོན།</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <location filename="../../peftt_gui/gui/history_model.py" line="+21"/>
+        <source>Name</source>
+        <translation>མིང་</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>དཔེ་དབྱིབས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>ཐབས་ལམ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>གནས་སྟངས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>བཟོས་དུས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation macro-F1</source>
+        <translation>ར་སྤྲོད macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test macro-F1</source>
+        <translation>ཚོད་ལྟ macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable %</source>
+        <translation>སྦྱོང་བརྡར་ཐུབ་པ %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>running</source>
+        <translation>བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>ལེགས་གྲུབ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>ཕམ་ཉེས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>མཚམས་བཞག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted</source>
+        <translation>བར་ཆད</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+117"/>
+        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+260"/>
         <source>Template &amp; verbalizer</source>
         <translation>དཔེ་གཞི་དང་ཁ་བྱང་ཚིག</translation>
     </message>
@@ -658,7 +1875,29 @@
         <translation>སྦྱོང་བརྡར་བྱེད་ཐུབ་པའི་མཉེན་ཚིག་ཕྲན་ཞིག་བཅུག %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Import…</source>
+        <translation>ནང་འདྲེན…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Read a template file in OpenPrompt&apos;s format (one template per line).</source>
+        <translation>OpenPrompt རྣམ་པའི་དཔེ་གཞི་ཡིག་ཆ་ཀློག (ཕྲེང་རེར་དཔེ་གཞི་གཅིག)།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Export…</source>
+        <translation>ཕྱིར་འདྲེན…</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Save the template in OpenPrompt&apos;s format (one template per line).</source>
+        <translation>OpenPrompt རྣམ་པར་དཔེ་གཞི་ཉར (ཕྲེང་རེར་དཔེ་གཞི་གཅིག)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>text</source>
         <translation>ཡི་གེ</translation>
     </message>
@@ -684,6 +1923,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Preview on training rows</source>
+        <translation>སྦྱོང་བརྡར་ཕྲེང་ཐོག་སྔོན་ལྟ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Verbalizer</source>
         <translation>ཁ་བྱང་ཚིག་སྒྲིག</translation>
     </message>
@@ -698,6 +1942,11 @@
         <translation>ཁ་བྱང་ཚིག</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Tokens at the mask</source>
+        <translation>ཁེབས་རྟགས་སའི་ཚིག་ཕྲན</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Add class</source>
         <translation>རིགས་ཚན་སྣོན</translation>
@@ -708,14 +1957,187 @@
         <translation>རིགས་ཚན་སུབ</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Read label words from a .json file or a .txt file with one line of comma-separated words per class, in class order.</source>
+        <translation>.json ཡིག་ཆའམ་ .txt ཡིག་ཆ་ནས་ཁ་བྱང་ཚིག་ཀློག .txt ནང་རིགས་ཚན་གྱི་གོ་རིམ་ལྟར་རིགས་ཚན་རེར་ཕྲེང་གཅིག་ཡོད་ཅིང་ཚིག་རྣམས་ཚེག་རྡ (,) ཡིས་སོ་སོར་ཕྱེ།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the label words as .json or as .txt (one line per class).</source>
+        <translation>ཁ་བྱང་ཚིག་ .json ཡང་ན་ .txt (རིགས་ཚན་རེར་ཕྲེང་གཅིག) ལ་ཉར།</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Separate several label words of one class with commas. The classes are filled in from the training data once it has been loaded.</source>
         <translation>རིགས་ཚན་གཅིག་ལ་ཁ་བྱང་ཚིག་མང་པོ་ཡོད་ན་ཚེག་རྡ (,) ཡིས་སོ་སོར་ཕྱེ་རོགས། སྦྱོང་བརྡར་གཞི་གྲངས་ནང་འཇུག་བྱས་རྗེས་རིགས་ཚན་རང་འགུལ་གྱིས་ཁ་སྐོང་བྱེད།</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+3"/>
+        <source>Before training</source>
+        <translation>སྦྱོང་བརྡར་མ་བྱས་གོང་</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score before training</source>
+        <translation>སྦྱོང་བརྡར་གོང་གི་སྐར་གྲངས</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classify the validation split with the untrained model, this template and these label words, and report the macro-F1 (on the CPU).</source>
+        <translation>སྦྱོང་བརྡར་མ་བྱས་པའི་དཔེ་དབྱིབས་དང་དཔེ་གཞི་འདི། ཁ་བྱང་ཚིག་འདི་དག་གིས་ར་སྤྲོད་ཆ་ཤས་དབྱེ་སྡེ་བྱས་ནས་ macro-F1 སྙན་ཞུ (CPU ཐོག)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>མཚམས་འཇོག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation F1 per class</source>
+        <translation>རིགས་ཚན་རེའི་ར་སྤྲོད F1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Load the data on the Data page to see the template filled with real training rows.</source>
+        <translation>གཞི་གྲངས་ཤོག་ངོས་སུ་གཞི་གྲངས་ནང་འཇུག་བྱས་ན། སྦྱོང་བརྡར་ཕྲེང་དངོས་ཀྱིས་ཁ་སྐོང་བའི་དཔེ་གཞི་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a template to see it filled with training rows.</source>
+        <translation>དཔེ་གཞི་ཞིག་བྲིས་ན་སྦྱོང་བརྡར་ཕྲེང་གིས་ཁ་སྐོང་བ་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The template is valid.</source>
+        <translation>དཔེ་གཞི་འདི་ཚད་ལྡན་རེད།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a model on the Model page to see the tokens of each row.</source>
+        <translation>དཔེ་དབྱིབས་ཤོག་ངོས་སུ་དཔེ་དབྱིབས་འདེམས་ན་ཕྲེང་རེ་རེའི་ཚིག་ཕྲན་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each row as the model reads it, token by token; the mask is highlighted.</source>
+        <translation>ཕྲེང་རེ་རེ་དཔེ་དབྱིབས་ཀྱིས་ཀློག་སྟངས་ལྟར་ཚིག་ཕྲན་རེ་རེར་སྟོན། ཁེབས་རྟགས་གསལ་བཀོད་བྱས་ཡོད།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 tokens; mask at token %2</source>
+        <translation>ཚིག་ཕྲན %1། ཁེབས་རྟགས་ཚིག་ཕྲན་ %2 པར་ཡོད</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; the text was shortened to fit the maximum length</source>
+        <translation>། ཡི་གེ་རིང་ཚད་མཐོ་ཤོས་དང་མཐུན་པར་ཐུང་དུ་བཏང</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>This class is not in the training data.</source>
         <translation>རིགས་ཚན་འདི་སྦྱོང་བརྡར་གཞི་གྲངས་ནང་མེད།</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 contains the unknown token, so the model cannot score it.</source>
+        <translation>%1 ནང་ངོས་མ་ཟིན་པའི་ཚིག་ཕྲན་ཡོད་པས་དཔེ་དབྱིབས་ཀྱིས་སྐར་གྲངས་སྤྲོད་མི་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has the same tokens as %2 of class %3, so the two classes cannot be told apart.</source>
+        <translation>%1 དང་རིགས་ཚན་ %3 ཡི་ %2 གཉིས་ཀྱི་ཚིག་ཕྲན་གཅིག་པ་ཡིན་པས་རིགས་ཚན་གཉིས་ཁ་ཕྱེ་མི་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Problems with label words:</source>
+        <translation>ཁ་བྱང་ཚིག་གི་དཀའ་ངལ།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every label word is known to the tokenizer, and no two classes share one.</source>
+        <translation>ཚིག་ཕྲན་གཅོད་ཆས་ཀྱིས་ཁ་བྱང་ཚིག་ཚང་མ་ངོས་ཟིན་ཞིང་། རིགས་ཚན་གཉིས་ཀྱིས་ཚིག་གཅིག་མཉམ་སྤྱོད་མི་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+22"/>
+        <source>Import template</source>
+        <translation>དཔེ་གཞི་ནང་འདྲེན</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+33"/>
+        <source>Template files (*.txt);;All files (*)</source>
+        <translation>དཔེ་གཞིའི་ཡིག་ཆ (*.txt);;ཡིག་ཆ་ཡོངས་རྫོགས (*)</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 ཀློག་མི་ཐུབ། %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 contains no template.</source>
+        <translation>%1 ནང་དཔེ་གཞི་མེད།</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file contains %1 templates. Choose one:</source>
+        <translation>ཡིག་ཆ་འདིའི་ནང་དཔེ་གཞི་ %1 ཡོད། གཅིག་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export template</source>
+        <translation>དཔེ་གཞི་ཕྱིར་འདྲེན</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import label words</source>
+        <translation>ཁ་བྱང་ཚིག་ནང་འདྲེན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbalizer files (*.json *.txt);;All files (*)</source>
+        <translation>ཁ་བྱང་ཚིག་སྒྲིག་གི་ཡིག་ཆ (*.json *.txt);;ཡིག་ཆ་ཡོངས་རྫོགས (*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export label words</source>
+        <translation>ཁ་བྱང་ཚིག་ཕྱིར་འདྲེན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json);;One line per class (*.txt)</source>
+        <translation>JSON (*.json);;རིགས་ཚན་རེར་ཕྲེང་གཅིག (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+14"/>
+        <source>Loading the data and the model…</source>
+        <translation>གཞི་གྲངས་དང་དཔེ་དབྱིབས་ནང་འཇུག་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building the prompt model…</source>
+        <translation>དྲན་སྐུལ་དཔེ་དབྱིབས་བཟོ་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scoring the validation rows…</source>
+        <translation>ར་སྤྲོད་ཕྲེང་ལ་སྐར་གྲངས་སྤྲོད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Scoring was stopped.</source>
+        <translation>སྐར་གྲངས་སྤྲོད་པ་མཚམས་བཞག</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How well do the template and label words work before any training? A score near chance means the model does not yet connect your label words to the classes.</source>
+        <translation>སྦྱོང་བརྡར་གང་ཡང་མ་བྱས་གོང་དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་གི་ནུས་པ་ཇི་འདྲ་ཡོད་དམ། སྐར་གྲངས་སྐབས་བསྟུན་དང་ཉེ་ན་དཔེ་དབྱིབས་ཀྱིས་ཁྱེད་ཀྱི་ཁ་བྱང་ཚིག་དང་རིགས་ཚན་ད་དུང་འབྲེལ་མེད།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Validation macro-F1 %1, accuracy %2 on %3 rows, without training.</source>
+        <translation>སྦྱོང་བརྡར་མེད་པར་ར་སྤྲོད་ཕྲེང་ %3 ཐོག macro-F1 %1། ཡང་དག་ཚད %2།</translation>
     </message>
 </context>
 <context>
@@ -792,7 +2214,7 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+98"/>
+        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+151"/>
         <source>Train</source>
         <translation>སྦྱོང་བརྡར</translation>
     </message>
@@ -832,7 +2254,17 @@
         <translation>འཕྲུལ་ཆས།</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Run name:</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ཀྱི་མིང་།</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Optional; the method and model by default</source>
+        <translation>འདེམས་རུང་། སྔོན་སྒྲིག་ཐོག་ཐབས་ལམ་དང་དཔེ་དབྱིབས་ཀྱི་མིང་</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Run</source>
         <translation>སྦྱོང་བརྡར་ཐེངས</translation>
     </message>
@@ -843,11 +2275,142 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Cancel</source>
+        <source>Stop</source>
         <translation>མཚམས་འཇོག</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Stop after the current optimizer step; the run keeps a checkpoint and can resume.</source>
+        <translation>ད་ལྟའི་ཡར་རྒྱས་གོམ་པ་རྗེས་མཚམས་འཇོག སྦྱོང་བརྡར་ཐེངས་ཀྱིས་ཉར་ཚགས་ས་མཚམས་ཉར་བས་མུ་མཐུད་ཐུབ།</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Resume</source>
+        <translation>མུ་མཐུད</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue the stopped run from its last checkpoint, with its own settings.</source>
+        <translation>མཚམས་བཞག་པའི་སྦྱོང་བརྡར་ཐེངས་དེ་རང་གི་སྒྲིག་འགོད་ཀྱིས་ཉར་ཚགས་ས་མཚམས་མཐའ་མ་ནས་མུ་མཐུད།</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>A run is in progress.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད།</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Starting %1 on %2.</source>
+        <translation>%2 ཐོག་ %1 འགོ་འཛུགས་བཞིན།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resuming run %1.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ %1 མུ་མཐུད་བཞིན།</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Stopping after the current step…</source>
+        <translation>ད་ལྟའི་གོམ་པ་རྗེས་མཚམས་འཇོག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Epoch %1: training loss %2, validation macro-F1 %3, accuracy %4.</source>
+        <translation>སྐོར %1། སྦྱོང་བརྡར་གྱོང་ཚད %2། ར་སྤྲོད macro-F1 %3། ཡང་དག་ཚད %4།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(best so far)</source>
+        <translation>(ད་བར་ལེགས་ཤོས)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+2"/>
+        <source>The run failed: %1</source>
+        <translation>སྦྱོང་བརྡར་ཕམ་ཉེས། %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run %1 was stopped. Resume continues it from its last checkpoint.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ %1 མཚམས་བཞག མུ་མཐུད་ཀྱིས་ཉར་ཚགས་ས་མཚམས་མཐའ་མ་ནས་མུ་མཐུད།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %1 finished: best validation macro-F1 %2, test macro-F1 %3. It is selected on the History page.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ %1 ལེགས་གྲུབ། ར་སྤྲོད macro-F1 ལེགས་ཤོས %2། ཚོད་ལྟ macro-F1 %3། ལོ་རྒྱུས་ཤོག་ངོས་སུ་བདམས་ཡོད།</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No run yet.</source>
+        <translation>ད་དུང་སྦྱོང་བརྡར་མ་བྱས།</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preparing: loading the data and the model…</source>
+        <translation>གྲ་སྒྲིག་བྱེད་བཞིན། གཞི་གྲངས་དང་དཔེ་དབྱིབས་ནང་འཇུག་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>སྦྱོང་བརྡར་བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluating on the validation split…</source>
+        <translation>ར་སྤྲོད་ཆ་ཤས་ཐོག་དཔྱད་ཞིབ་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluating on the test split…</source>
+        <translation>ཚོད་ལྟའི་ཆ་ཤས་ཐོག་དཔྱད་ཞིབ་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the weights…</source>
+        <translation>ལྗིད་ཚད་ཉར་ཚགས་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>ལེགས་གྲུབ</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>step %1 of %2, epoch %3</source>
+        <translation>གོམ་པ %2 ལས་ %1། སྐོར %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 elapsed</source>
+        <translation>%1 སོང་</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about %1 left</source>
+        <translation>%1 ཙམ་ལྷག</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopping…</source>
+        <translation>མཚམས་འཇོག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The run failed.</source>
+        <translation>སྦྱོང་བརྡར་ཕམ་ཉེས་བྱུང་།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped after step %1.</source>
+        <translation>གོམ་པ་ %1 རྗེས་མཚམས་བཞག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done: %1 optimizer steps.</source>
+        <translation>ལེགས་གྲུབ། ཡར་རྒྱས་གོམ་པ %1།</translation>
+    </message>
+    <message>
+        <location line="-248"/>
         <source>Loss</source>
         <translation>གྱོང་ཚད</translation>
     </message>
@@ -887,12 +2450,12 @@
         <translation>སྦྱོང་བརྡར་གྱི་བརྡ་འཕྲིན་འདིར་མངོན་ཡོང་།</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>not chosen</source>
         <translation>མ་བདམས</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>loading…</source>
         <translation>ནང་འཇུག་བྱེད་བཞིན…</translation>
     </message>
@@ -902,18 +2465,13 @@
         <translation>torch %1། transformers %2། སྒྲིག་ཆས། %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>; </source>
         <comment>separator between settings</comment>
         <translation>། </translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Training is not connected to the engine in this version.</source>
-        <translation>པར་གཞི་འདིའི་ནང་སྦྱོང་བརྡར་དང་འཕྲུལ་ཆས་ད་དུང་མཐུད་མེད།</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Complete the missing items first.</source>
         <translation>སྔོན་ལ་ཆད་པའི་རྣམ་གྲངས་ཁ་སྐོང་རོགས།</translation>
     </message>

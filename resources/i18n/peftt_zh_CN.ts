@@ -2,9 +2,688 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BuildModelDialog</name>
+    <message>
+        <location filename="../../peftt_gui/gui/build_model_dialog.py" line="+114"/>
+        <source>Build a local model</source>
+        <translation>构建本地模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains a tokenizer and a small BERT masked language model on your Tibetan text files (one text per line, or label, tab, text). Everything runs on this computer; the model is saved when the time limit is reached or you press Stop.</source>
+        <translation>用你的藏文文本文件（每行一条文本，或标签、制表符、文本）训练一个分词器和一个小型 BERT 掩码语言模型。全部在本机运行；达到时间上限或按下“停止”时保存模型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corpus files:</source>
+        <translation>语料文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model size:</source>
+        <translation>模型大小：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time limit:</source>
+        <translation>时间上限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the model in:</source>
+        <translation>模型保存位置：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small (2 layers, fastest)</source>
+        <translation>小（2 层，最快）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default (4 layers)</source>
+        <translation>默认（4 层）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-training stops after this many minutes.</source>
+        <translation>预训练在这么多分钟后停止。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder for the new model</source>
+        <translation>新模型的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End pre-training now and save the model trained so far.</source>
+        <translation>立即结束预训练，并保存目前训练好的模型。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose Tibetan text files</source>
+        <translation>选择藏文文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt *.tsv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Add at least one corpus file.</source>
+        <translation>请至少添加一个语料文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the folder for the new model.</source>
+        <translation>请选择新模型的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the corpus…</source>
+        <translation>正在读取语料…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping; the model trained so far is being saved…</source>
+        <translation>正在停止；正在保存目前训练好的模型…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Training the tokenizer…</source>
+        <translation>正在训练分词器…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizing the corpus…</source>
+        <translation>正在对语料分词…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measuring the loss on held-out text…</source>
+        <translation>正在留出文本上测量损失…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the model…</source>
+        <translation>正在保存模型…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pre-training: step %1 of about %2</source>
+        <translation>预训练：第 %1 步，共约 %2 步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, loss %1</source>
+        <translation>，损失 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 left</source>
+        <translation>，剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The model was saved in %1 and is now selected.</source>
+        <translation>模型已保存到 %1，并已选中。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFields</name>
+    <message>
+        <location filename="../../peftt_gui/gui/config_text.py" line="+19"/>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient accumulation:</source>
+        <translation>梯度累积：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight decay:</source>
+        <translation>权重衰减：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up share:</source>
+        <translation>预热比例：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient clipping norm:</source>
+        <translation>梯度裁剪范数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum length (tokens):</source>
+        <translation>最大长度（token）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early stopping patience:</source>
+        <translation>早停耐心轮数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight classes by frequency</source>
+        <translation>按频率为类别加权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation batch size:</source>
+        <translation>评估批大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed precision:</source>
+        <translation>混合精度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report the loss every (steps):</source>
+        <translation>每隔多少步报告损失：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a checkpoint after each epoch</source>
+        <translation>每轮结束后保存检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text column:</source>
+        <translation>文本列：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label column:</source>
+        <translation>标签列：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip lines that do not parse</source>
+        <translation>跳过无法解析的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training rows at most:</source>
+        <translation>训练行数上限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation and test rows at most:</source>
+        <translation>验证和测试行数上限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Few-shot rows per class:</source>
+        <translation>小样本：每类行数：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rank (r):</source>
+        <translation>秩 (r)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alpha:</source>
+        <translation>Alpha：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout:</source>
+        <translation>Dropout：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target modules:</source>
+        <translation>目标模块：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsLoRA scaling</source>
+        <translation>rsLoRA 缩放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed-forward modules:</source>
+        <translation>前馈模块：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Virtual tokens:</source>
+        <translation>虚拟 token 数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute the prefix with a small network</source>
+        <translation>用小型网络计算前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden size of that network:</source>
+        <translation>该网络的隐藏层大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initialise from these words:</source>
+        <translation>用这些词初始化：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout in that network:</source>
+        <translation>该网络中的 dropout：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortest n-gram (syllables):</source>
+        <translation>最短 n 元组（音节）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest n-gram (syllables):</source>
+        <translation>最长 n 元组（音节）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum rows per n-gram:</source>
+        <translation>每个 n 元组的最少行数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N-grams at most:</source>
+        <translation>n 元组数量上限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic n-gram counts</source>
+        <translation>对数 n 元组计数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inverse regularisation (C):</source>
+        <translation>正则化强度的倒数 (C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class weights:</source>
+        <translation>类别权重：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solver iterations at most:</source>
+        <translation>求解器迭代次数上限：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>method default</source>
+        <translation>方法默认值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off (fp32)</source>
+        <translation>关闭（fp32）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple GPU (MPS)</source>
+        <translation>Apple GPU（MPS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>balanced</source>
+        <translation>均衡</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigForm</name>
+    <message>
+        <location filename="../../peftt_gui/gui/config_form.py" line="+289"/>
+        <source>Enter a number.</source>
+        <translation>请输入一个数字。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a value from %1 to %2.</source>
+        <translation>请输入 %1 到 %2 之间的值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigHelp</name>
+    <message>
+        <location filename="../../peftt_gui/gui/config_text.py" line="+5"/>
+        <source>Passes over the training set.</source>
+        <translation>遍历训练集的次数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows per batch on the device.</source>
+        <translation>设备上每批的行数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batches summed before each optimizer step (effective batch = batch size x this).</source>
+        <translation>每次优化器更新前累加的批数（有效批大小 = 批大小 × 此值）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peak learning rate of AdamW; empty uses the method&apos;s default.</source>
+        <translation>AdamW 的峰值学习率；留空则使用该方法的默认值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW weight decay (not applied to biases and LayerNorm).</source>
+        <translation>AdamW 权重衰减（不作用于偏置和 LayerNorm）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the optimizer steps spent warming the learning rate up from 0, before linear decay to 0.</source>
+        <translation>学习率从 0 预热所占优化器步数的比例，之后线性衰减到 0。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradient clipping norm; 0 turns clipping off.</source>
+        <translation>梯度裁剪的范数；0 表示不裁剪。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum tokens per row, template included; longer texts are shortened (the template and its mask are kept).</source>
+        <translation>每行的最大 token 数（含模板）；更长的文本会被截短（模板及其掩码保留）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random seed for initialisation, shuffling and dropout.</source>
+        <translation>用于初始化、打乱顺序和 dropout 的随机种子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after this many epochs without a better validation macro-F1; 0 turns early stopping off.</source>
+        <translation>验证集 macro-F1 连续这么多轮没有提升就停止；0 表示关闭早停。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight the loss by inverse class frequency (helps rare classes).</source>
+        <translation>按类别频率的倒数为损失加权（有助于稀有类别）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows per batch during evaluation and prediction.</source>
+        <translation>评估和预测时每批的行数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto: bf16 or fp16 where the GPU supports it, fp32 on CPU.</source>
+        <translation>auto：GPU 支持时用 bf16 或 fp16，CPU 上用 fp32。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto picks CUDA, then MPS, then CPU.</source>
+        <translation>auto 依次选择 CUDA、MPS、CPU。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer steps between loss reports (fewer host syncs on a GPU).</source>
+        <translation>两次损失报告之间的优化器步数（在 GPU 上可减少同步）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a resumable checkpoint after each epoch.</source>
+        <translation>每轮结束后保存一个可续训的检查点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV/JSONL column holding the text.</source>
+        <translation>CSV/JSONL 中存放文本的列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV/JSONL column holding the label.</source>
+        <translation>CSV/JSONL 中存放标签的列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip lines that do not parse, and report how many.</source>
+        <translation>跳过无法解析的行，并报告跳过的行数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most this many training rows (stratified); empty: all.</source>
+        <translation>最多使用这么多训练行（分层抽样）；留空：全部。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most this many validation and test rows; empty: all.</source>
+        <translation>最多使用这么多验证和测试行；留空：全部。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Few-shot: draw this many training rows per class with the seed.</source>
+        <translation>小样本：按随机种子为每个类别抽取这么多训练行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA rank: the inner size of each low-rank update.</source>
+        <translation>LoRA 秩：每个低秩更新的内部维度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA alpha: updates are scaled by alpha / rank.</source>
+        <translation>LoRA alpha：更新按 alpha / 秩 缩放。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout on the LoRA input.</source>
+        <translation>LoRA 输入上的 dropout。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear layers that get LoRA; empty: the default of the model type (query and value for BERT and XLM-RoBERTa).</source>
+        <translation>添加 LoRA 的线性层；留空：模型类型的默认值（BERT 和 XLM-RoBERTa 为 query 和 value）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsLoRA: scale by alpha / sqrt(rank), which keeps high ranks stable.</source>
+        <translation>rsLoRA：按 alpha / sqrt(秩) 缩放，使高秩保持稳定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DoRA: learn a magnitude per output besides the LoRA direction.</source>
+        <translation>DoRA：除 LoRA 方向外，还为每个输出学习一个幅度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linear layers whose activations IA3 rescales; empty: the default of the model type (key, value and output.dense for BERT and XLM-RoBERTa).</source>
+        <translation>IA3 对其激活进行缩放的线性层；留空：模型类型的默认值（BERT 和 XLM-RoBERTa 为 key、value 和 output.dense）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Those target modules that are feed-forward layers, whose input is rescaled instead of their output; empty: output.dense.</source>
+        <translation>目标模块中属于前馈层的模块，对其输入而非输出进行缩放；留空：output.dense。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainable key and value vectors added before the input in every attention layer.</source>
+        <translation>在每个注意力层的输入前添加的可训练 key 和 value 向量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compute the prefix with a two-layer network (more trainable weights, often more stable) instead of training it directly.</source>
+        <translation>用两层网络计算前缀（可训练权重更多，通常更稳定），而不是直接训练前缀。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden size of that network (with the projection only).</source>
+        <translation>该网络的隐藏层大小（仅在使用投影时）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainable embeddings put before the input.</source>
+        <translation>放在输入之前的可训练嵌入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tibetan text whose token embeddings initialise the virtual tokens, repeated to fill them; empty: embeddings of random vocabulary tokens.</source>
+        <translation>用其 token 嵌入初始化虚拟 token 的藏文文本，会重复以填满；留空：随机词表 token 的嵌入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Virtual tokens put before the input.</source>
+        <translation>放在输入之前的虚拟 token。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network that computes the virtual tokens from their embeddings.</source>
+        <translation>根据嵌入计算虚拟 token 的网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden size of that network.</source>
+        <translation>该网络的隐藏层大小。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout inside that network.</source>
+        <translation>该网络内部的 dropout。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortest syllable n-gram used as a feature.</source>
+        <translation>用作特征的最短音节 n 元组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest syllable n-gram used as a feature.</source>
+        <translation>用作特征的最长音节 n 元组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep n-grams that occur in at least this many training rows.</source>
+        <translation>保留至少出现在这么多训练行中的 n 元组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at most this many n-grams, the most frequent; empty: all.</source>
+        <translation>最多保留这么多最常见的 n 元组；留空：全部。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use 1 + log(count) instead of the raw count of an n-gram in a row.</source>
+        <translation>用 1 + log(count) 代替 n 元组在一行中的原始计数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inverse L2 regularisation strength of the logistic regression; larger values fit the training rows more closely.</source>
+        <translation>逻辑回归 L2 正则化强度的倒数；值越大，对训练行的拟合越紧。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run&apos;s class weights setting also turns balancing on.</source>
+        <translation>balanced：按类别频率的倒数为每个类别加权，有助于稀有类别；none：每行权重相同。运行设置中的类别加权也会开启均衡。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum iterations of the Newton-CG solver.</source>
+        <translation>Newton-CG 求解器的最大迭代次数。</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+107"/>
+        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+235"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -30,11 +709,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>One file to split</source>
+        <translation>拆分一个文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Training:</source>
         <translation>训练：</translation>
     </message>
@@ -55,13 +739,24 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+3"/>
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Share of each class&apos;s rows that goes to this split.</source>
+        <translation>每个类别中分到此部分的行所占比例。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Formats: one example per line as label, tab, text (.txt, .tsv); CSV; JSONL.</source>
         <translation>格式：每行一个样本，依次为标签、制表符、文本（.txt、.tsv）；CSV；JSONL。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows and columns</source>
+        <translation>行与列</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -70,6 +765,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The data could not be loaded</source>
+        <translation>无法加载数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Classes</source>
         <translation>类别</translation>
     </message>
@@ -94,12 +809,88 @@
         <translation>测试</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>First rows of the training split</source>
-        <translation>训练集的前几行</translation>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Text length in tokens</source>
+        <translation>文本长度（token）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First rows of the training split (normalized)</source>
+        <translation>训练集的前几行（已规范化）</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The shares add up to %1 %, not 100 %.</source>
+        <translation>各部分比例之和为 %1 %，而不是 100 %。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The training share must be above 0 %.</source>
+        <translation>训练部分的比例必须大于 0 %。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose the data files to see their classes and rows.</source>
+        <translation>选择数据文件后即可查看其类别和行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading and checking the data…</source>
+        <translation>正在加载并检查数据…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(no file)</source>
+        <translation>（无文件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(whole file)</source>
+        <translation>（整个文件）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Loaded %1 training, %2 validation and %3 test rows in %4 classes.</source>
+        <translation>已加载 %4 个类别的 %1 行训练、%2 行验证和 %3 行测试数据。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 bad lines were skipped.</source>
+        <translation>跳过了 %1 个有问题的行。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Choose a model on the Model page to see how many tokens its tokenizer makes of each training text.</source>
+        <translation>在“模型”页选择模型后，即可查看其分词器把每条训练文本切成多少个 token。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 training texts are longer than the %3 tokens that maximum length %4 leaves for the text, and will be shortened.</source>
+        <translation>%2 条训练文本中有 %1 条超过了最大长度 %4 留给文本的 %3 个 token，将被截短。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All %2 training texts fit in the %3 tokens that maximum length %4 leaves for the text.</source>
+        <translation>全部 %2 条训练文本都在最大长度 %4 留给文本的 %3 个 token 以内。</translation>
+    </message>
+    <message>
+        <location line="-265"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -108,16 +899,29 @@
         <source>Text</source>
         <translation>文本</translation>
     </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <location filename="../../peftt_gui/gui/widgets.py" line="+45"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
     <message>
         <location line="+2"/>
-        <source>Class counts and a preview appear once the engine has loaded the data.</source>
-        <translation>引擎加载数据后，这里会显示各类别的数量和预览。</translation>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+68"/>
+        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+154"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -127,75 +931,70 @@
         <translation>每次训练都会保存其设置、每轮得分和权重。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Data</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Best epoch</source>
-        <translation>最佳轮次</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Validation macro-F1</source>
-        <translation>验证 macro-F1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test macro-F1</source>
-        <translation>测试 macro-F1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open run</source>
-        <translation>打开运行记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+126"/>
         <source>Delete run</source>
         <translation>删除运行记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Filter by name, model, method or tag</source>
+        <translation>按名称、模型、方法或标记筛选</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>All methods</source>
+        <translation>所有方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No runs yet. Runs appear here once training has been started from the Train page.</source>
         <translation>还没有运行记录。在“训练”页开始训练后，记录会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening the run history…</source>
+        <translation>正在打开运行历史…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 runs whose program had ended were marked as interrupted; they can resume.</source>
+        <translation>%1 个程序已结束的运行被标记为中断；它们可以继续训练。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Delete run %1 from the history? Its weights folder stays on disk.</source>
+        <translation>要从历史记录中删除运行 %1 吗？其权重文件夹会保留在磁盘上。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerChecklist</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+77"/>
+        <source>Choose a model on the Model page to list its linear layers. Until then the default of the model type is used (query and value for BERT).</source>
+        <translation>在“模型”页选择模型后会列出其线性层。在此之前使用模型类型的默认值（BERT 为 query 和 value）。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peftt_gui/gui/main_window.py" line="+181"/>
+        <location filename="../../peftt_gui/gui/main_window.py" line="+186"/>
+        <location line="+61"/>
+        <location line="+144"/>
         <source>PEFTT Studio</source>
         <translation>PEFTT Studio</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-199"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -250,7 +1049,12 @@
         <translation>关于 PEFTT Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
+        <source>A run is in progress. Wait for it to end, or stop it, before resuming another one.</source>
+        <translation>有一个运行正在进行。请等待它结束或停止它，再继续另一个运行。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open model folder</source>
         <translation>打开模型文件夹</translation>
     </message>
@@ -299,22 +1103,27 @@
         <source>Loading the training engine…</source>
         <translation>正在加载训练引擎…</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>A run is in progress. Stop it and quit? The run keeps a checkpoint and can resume later.</source>
+        <translation>有一个运行正在进行。要停止它并退出吗？该运行会保留检查点，之后可以继续。</translation>
+    </message>
 </context>
 <context>
     <name>MethodPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+99"/>
-        <location line="+8"/>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+110"/>
+        <location line="+46"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-43"/>
         <source>Choose how the model is adapted to your classes, and the training settings.</source>
         <translation>选择让模型适配你的类别的方法，以及训练设置。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Trains every weight of the model and a classification head. Strongest with enough data; needs the most memory.</source>
         <translation>训练模型的全部权重和一个分类头。数据充足时效果最好；占用内存最多。</translation>
     </message>
@@ -334,80 +1143,90 @@
         <translation>与上面一样使用模板和标签词映射，冻结模型，只训练 LoRA 适配器。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>LoRA with a trained magnitude per output (DoRA) and a classification head; often a little stronger than LoRA.</source>
+        <translation>为每个输出训练幅度的 LoRA（DoRA），加一个分类头；通常比 LoRA 略强。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA scaled by alpha / √rank (rsLoRA), which keeps high ranks stable, and a classification head.</source>
+        <translation>按 alpha / √秩 缩放的 LoRA（rsLoRA），使高秩保持稳定，加一个分类头。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains only vectors that rescale keys, values and feed-forward activations (IA3), and a classification head: fewer weights than LoRA.</source>
+        <translation>只训练缩放 key、value 和前馈激活的向量（IA3）以及分类头：权重比 LoRA 更少。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template and verbalizer, with the model frozen and only IA3 scaling vectors trained.</source>
+        <translation>使用模板和标签词映射，冻结模型，只训练 IA3 缩放向量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains key and value vectors placed before the input in every layer (prefix tuning), and a classification head; the model stays frozen.</source>
+        <translation>训练放在每层输入之前的 key 和 value 向量（前缀微调）以及分类头；模型保持冻结。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template and verbalizer, with the model frozen and only a prefix in every layer trained.</source>
+        <translation>使用模板和标签词映射，冻结模型，只训练每层中的前缀。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trains embeddings placed before the input, with a template and label words at the mask; the model stays frozen.</source>
+        <translation>训练放在输入之前的嵌入，并在掩码处使用模板和标签词；模型保持冻结。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Virtual tokens computed by a small MLP or LSTM before the input, with a template and label words; the model stays frozen.</source>
+        <translation>由小型 MLP 或 LSTM 计算出的虚拟 token 放在输入之前，并使用模板和标签词；模型保持冻结。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Logistic regression on TF-IDF weights of syllable 1-2-grams. No language model: trains in seconds and gives a reference score.</source>
+        <translation>基于音节 1-2 元组 TF-IDF 权重的逻辑回归。不使用语言模型：几秒内训练完成，提供一个参考分数。</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+2"/>
+        <source>Method options</source>
+        <translation>方法选项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide advanced settings</source>
+        <translation>隐藏高级设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show advanced settings</source>
+        <translation>显示高级设置</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The model reads at most %1 tokens, so rows are cut to %1.</source>
+        <translation>该模型最多读取 %1 个 token，因此各行会被截断到 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None ticked: the default of the model type is used.</source>
+        <translation>未勾选任何项：使用模型类型的默认值。</translation>
+    </message>
+    <message>
+        <location line="-123"/>
         <source>Training</source>
         <translation>训练</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate:</source>
-        <translation>学习率：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Epochs:</source>
-        <translation>轮数：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch size:</source>
-        <translation>批大小：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Maximum length (tokens):</source>
-        <translation>最大长度（token）：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Random seed:</source>
-        <translation>随机种子：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Longer texts are truncated to this many tokens; batches are padded only to their longest text.</source>
-        <translation>更长的文本会被截断到这么多 token；每个批次只填充到其中最长文本的长度。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Rank (r):</source>
-        <translation>秩 (r)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alpha:</source>
-        <translation>Alpha：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dropout:</source>
-        <translation>Dropout：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Target modules:</source>
-        <translation>目标模块：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Names of the linear layers that get adapters, separated by commas.</source>
-        <translation>添加适配器的线性层名称，用逗号分隔。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Default of the model type (query, value for BERT)</source>
-        <translation>模型类型的默认值（BERT 为 query, value）</translation>
     </message>
 </context>
 <context>
     <name>Methods</name>
     <message>
-        <location filename="../../peftt_gui/gui/methods.py" line="+21"/>
+        <location filename="../../peftt_gui/gui/methods.py" line="+22"/>
         <source>Full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
@@ -427,7 +1246,54 @@
         <translation>提示学习 + LoRA</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+29"/>
+        <source>rsLoRA</source>
+        <translation>rsLoRA</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>IA3</source>
+        <translation>IA3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt + IA3</source>
+        <translation>提示学习 + IA3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix tuning</source>
+        <translation>前缀微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt + prefix tuning</source>
+        <translation>提示学习 + 前缀微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soft prompt tuning</source>
+        <translation>软提示微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P-tuning</source>
+        <translation>P-tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TF-IDF baseline</source>
+        <translation>TF-IDF 基线</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -452,7 +1318,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>LoRA rank</source>
         <translation>LoRA 秩</translation>
     </message>
@@ -475,7 +1341,7 @@
 <context>
     <name>MissingStatusLabel</name>
     <message>
-        <location filename="../../peftt_gui/gui/widgets.py" line="+116"/>
+        <location filename="../../peftt_gui/gui/widgets.py" line="+96"/>
         <source>a model folder</source>
         <translation>模型文件夹</translation>
     </message>
@@ -519,7 +1385,7 @@
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+75"/>
+        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+111"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -540,6 +1406,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Build a local model from my corpus…</source>
+        <translation>用我的语料构建本地模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No model yet? Train a small Tibetan model from your own text files on this computer.</source>
+        <translation>还没有模型？在本机用你自己的文本文件训练一个小型藏文模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Recent models</source>
         <translation>最近的模型</translation>
     </message>
@@ -565,8 +1441,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Tokenizer:</source>
+        <translation>分词器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked-LM head:</source>
+        <translation>掩码语言模型头：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Maximum sequence length:</source>
         <translation>最大序列长度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers:</source>
+        <translation>层：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -574,7 +1465,42 @@
         <translation>线性层（LoRA 目标）：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+99"/>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no: only the methods with a classification head can use this model</source>
+        <translation>无：只有带分类头的方法可以使用此模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 layers, hidden size %2, %3 attention heads</source>
+        <translation>%1 层，隐藏层大小 %2，%3 个注意力头</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inspecting the folder…</source>
+        <translation>正在检查文件夹…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading the tokenizer and listing the layers…</source>
+        <translation>正在加载分词器并列出各层…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ready: the tokenizer has %1 tokens.</source>
+        <translation>就绪：分词器有 %1 个 token。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It was checked on your training rows.</source>
+        <translation>已在你的训练行上检查过。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The details appear once the engine has inspected the folder.</source>
         <translation>引擎检查该文件夹后会显示详情。</translation>
     </message>
@@ -611,9 +1537,300 @@
     </message>
 </context>
 <context>
+    <name>RunDetailsView</name>
+    <message>
+        <location filename="../../peftt_gui/gui/run_details.py" line="+179"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test results</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration:</source>
+        <translation>用时：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validation:</source>
+        <translation>验证：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test:</source>
+        <translation>测试：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable parameters:</source>
+        <translation>可训练参数：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error:</source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标记：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save tags</source>
+        <translation>保存标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>标记，用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume run</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue this run from its last checkpoint on the Train page.</source>
+        <translation>在“训练”页从最后一个检查点继续此运行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete run</source>
+        <translation>删除运行记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label words:</source>
+        <translation>标签词：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full configuration:</source>
+        <translation>完整配置：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label words</source>
+        <translation>标签词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>macro-F1</source>
+        <translation>macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test F1 per class</source>
+        <translation>各类别测试 F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>macro-F1 %1, accuracy %2 (best epoch %3)</source>
+        <translation>macro-F1 %1，准确率 %2（最佳轮次 %3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>macro-F1 %1, accuracy %2</source>
+        <translation>macro-F1 %1，准确率 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%2 中的 %1（%3 %）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>This run has no test results.</source>
+        <translation>此运行没有测试结果。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row&apos;s share.</source>
+        <translation>各类别的测试 F1 和混淆矩阵：行为真实类别，列为预测类别；颜色表示在每行中所占的比例。</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <location filename="../../peftt_gui/gui/history_model.py" line="+21"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation macro-F1</source>
+        <translation>验证 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test macro-F1</source>
+        <translation>测试 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable %</source>
+        <translation>可训练 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+117"/>
+        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+260"/>
         <source>Template &amp; verbalizer</source>
         <translation>模板与标签词映射</translation>
     </message>
@@ -658,7 +1875,29 @@
         <translation>插入一个可训练的软提示 token：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Read a template file in OpenPrompt&apos;s format (one template per line).</source>
+        <translation>读取 OpenPrompt 格式的模板文件（每行一个模板）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Save the template in OpenPrompt&apos;s format (one template per line).</source>
+        <translation>以 OpenPrompt 格式保存模板（每行一个模板）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -684,6 +1923,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Preview on training rows</source>
+        <translation>在训练行上预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Verbalizer</source>
         <translation>标签词映射</translation>
     </message>
@@ -698,6 +1942,11 @@
         <translation>标签词</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Tokens at the mask</source>
+        <translation>掩码处的 token</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Add class</source>
         <translation>添加类别</translation>
@@ -708,14 +1957,187 @@
         <translation>删除类别</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Read label words from a .json file or a .txt file with one line of comma-separated words per class, in class order.</source>
+        <translation>从 .json 文件或 .txt 文件读取标签词；.txt 文件按类别顺序每个类别一行，词之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the label words as .json or as .txt (one line per class).</source>
+        <translation>将标签词保存为 .json 或 .txt（每个类别一行）。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Separate several label words of one class with commas. The classes are filled in from the training data once it has been loaded.</source>
         <translation>同一类别的多个标签词用逗号分隔。加载训练数据后会自动填入类别。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+3"/>
+        <source>Before training</source>
+        <translation>训练之前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score before training</source>
+        <translation>训练前评分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classify the validation split with the untrained model, this template and these label words, and report the macro-F1 (on the CPU).</source>
+        <translation>用未训练的模型、此模板和这些标签词对验证集分类，并报告 macro-F1（在 CPU 上运行）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation F1 per class</source>
+        <translation>各类别验证 F1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Load the data on the Data page to see the template filled with real training rows.</source>
+        <translation>在“数据”页加载数据后，即可看到用真实训练行填充的模板。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a template to see it filled with training rows.</source>
+        <translation>编写模板后即可看到它被训练行填充的效果。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The template is valid.</source>
+        <translation>模板有效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a model on the Model page to see the tokens of each row.</source>
+        <translation>在“模型”页选择模型后即可看到每行的 token。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each row as the model reads it, token by token; the mask is highlighted.</source>
+        <translation>每行都按模型读取的方式逐个 token 显示；掩码已高亮。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 tokens; mask at token %2</source>
+        <translation>%1 个 token；掩码在第 %2 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; the text was shortened to fit the maximum length</source>
+        <translation>；文本已截短以符合最大长度</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>This class is not in the training data.</source>
         <translation>训练数据中没有这个类别。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 contains the unknown token, so the model cannot score it.</source>
+        <translation>%1 包含未知 token，模型无法为其打分。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has the same tokens as %2 of class %3, so the two classes cannot be told apart.</source>
+        <translation>%1 与类别 %3 的 %2 的 token 相同，因此两个类别无法区分。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Problems with label words:</source>
+        <translation>标签词的问题：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every label word is known to the tokenizer, and no two classes share one.</source>
+        <translation>分词器认识所有标签词，且没有两个类别共用同一个词。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+22"/>
+        <source>Import template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+33"/>
+        <source>Template files (*.txt);;All files (*)</source>
+        <translation>模板文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 contains no template.</source>
+        <translation>%1 中没有模板。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file contains %1 templates. Choose one:</source>
+        <translation>该文件包含 %1 个模板。请选择一个：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export template</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import label words</source>
+        <translation>导入标签词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verbalizer files (*.json *.txt);;All files (*)</source>
+        <translation>标签词映射文件 (*.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export label words</source>
+        <translation>导出标签词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json);;One line per class (*.txt)</source>
+        <translation>JSON (*.json);;每个类别一行 (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+14"/>
+        <source>Loading the data and the model…</source>
+        <translation>正在加载数据和模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building the prompt model…</source>
+        <translation>正在构建提示模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scoring the validation rows…</source>
+        <translation>正在为验证行打分…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Scoring was stopped.</source>
+        <translation>评分已停止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How well do the template and label words work before any training? A score near chance means the model does not yet connect your label words to the classes.</source>
+        <translation>在任何训练之前，模板和标签词的效果如何？分数接近随机水平说明模型还没有把你的标签词和类别联系起来。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Validation macro-F1 %1, accuracy %2 on %3 rows, without training.</source>
+        <translation>未经训练时，在 %3 行验证数据上 macro-F1 为 %1，准确率为 %2。</translation>
     </message>
 </context>
 <context>
@@ -792,7 +2214,7 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+98"/>
+        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+151"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -832,7 +2254,17 @@
         <translation>引擎：</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Run name:</source>
+        <translation>运行名称：</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Optional; the method and model by default</source>
+        <translation>可选；默认为方法和模型名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -843,11 +2275,142 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop after the current optimizer step; the run keeps a checkpoint and can resume.</source>
+        <translation>在当前优化步之后停止；运行会保留检查点，可以继续。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue the stopped run from its last checkpoint, with its own settings.</source>
+        <translation>使用其自身的设置，从最后一个检查点继续已停止的运行。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>A run is in progress.</source>
+        <translation>有一个运行正在进行。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Starting %1 on %2.</source>
+        <translation>正在 %2 上启动 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resuming run %1.</source>
+        <translation>正在继续运行 %1。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Stopping after the current step…</source>
+        <translation>将在当前步之后停止…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Epoch %1: training loss %2, validation macro-F1 %3, accuracy %4.</source>
+        <translation>第 %1 轮：训练损失 %2，验证 macro-F1 %3，准确率 %4。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(best so far)</source>
+        <translation>（目前最佳）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+2"/>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run %1 was stopped. Resume continues it from its last checkpoint.</source>
+        <translation>运行 %1 已停止。“继续”会从最后一个检查点接着训练。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %1 finished: best validation macro-F1 %2, test macro-F1 %3. It is selected on the History page.</source>
+        <translation>运行 %1 已完成：最佳验证 macro-F1 %2，测试 macro-F1 %3。已在“历史记录”页选中。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No run yet.</source>
+        <translation>还没有运行。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preparing: loading the data and the model…</source>
+        <translation>准备中：正在加载数据和模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluating on the validation split…</source>
+        <translation>正在验证集上评估…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluating on the test split…</source>
+        <translation>正在测试集上评估…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the weights…</source>
+        <translation>正在保存权重…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>step %1 of %2, epoch %3</source>
+        <translation>第 %1/%2 步，第 %3 轮</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 elapsed</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The run failed.</source>
+        <translation>运行失败。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped after step %1.</source>
+        <translation>已在第 %1 步后停止。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done: %1 optimizer steps.</source>
+        <translation>完成：共 %1 个优化步。</translation>
+    </message>
+    <message>
+        <location line="-248"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -887,12 +2450,12 @@
         <translation>运行消息会显示在这里。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -902,18 +2465,13 @@
         <translation>torch %1，transformers %2，设备：%3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>; </source>
         <comment>separator between settings</comment>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Training is not connected to the engine in this version.</source>
-        <translation>此版本中训练尚未与引擎连接。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Complete the missing items first.</source>
         <translation>请先补全缺少的项目。</translation>
     </message>

@@ -60,7 +60,7 @@ def test_prompt_method_requires_template(main_window, tmp_path):
     main_window.pages["method"].method_radios["prompt-lora"].setChecked(True)
 
     assert main_window.state.missing()[-2:] == [Requirement.TEMPLATE, Requirement.VERBALIZER]
-    assert main_window.pages["method"].lora_group.isVisibleTo(main_window.pages["method"])
+    assert main_window.pages["method"].options_group.isVisibleTo(main_window.pages["method"])
 
     template_page = main_window.pages["template"]
     template_page.editor.setPlainText('{"placeholder":"text_a"} {"mask"}')
@@ -115,9 +115,11 @@ def test_hyperparameters_reach_state(main_window):
     assert page.learning_rate.text() == "0.0003"
 
 
-def test_start_disabled_until_runner_connected(main_window):
-    assert not main_window.pages["train"].start_button.isEnabled()
-    assert main_window.pages["train"].start_button.toolTip()
+def test_start_disabled_until_ready(main_window):
+    start = main_window.pages["train"].start_button
+
+    assert not start.isEnabled()
+    assert start.toolTip() == "Complete the missing items first."
 
 
 def test_language_switch_retranslates(main_window, qtbot):
@@ -202,8 +204,9 @@ def test_engine_status_while_loading(main_window):
     assert main_window.pages["train"].summary_values["engine"].text() == "loading…"
 
 
-def test_history_page_empty_state(main_window):
+def test_history_page_empty_state(main_window, qtbot):
     page = main_window.pages["history"]
+    qtbot.waitUntil(lambda: page.storage is not None, timeout=10_000)
 
     assert page.model.rowCount() == 0
     assert page.empty_label.isVisibleTo(page)
