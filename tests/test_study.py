@@ -16,7 +16,7 @@ def small_spec(model_dir, tncc_dir, **overrides):
         name="unit-study", models=[str(model_dir)], methods=["finetune", "lora"], seeds=[1, 2],
         base={"data": {"folder": str(tncc_dir), "max_train_rows": 96, "max_eval_rows": 36},
               "training": {"epochs": 1, "batch_size": 16}},
-        method_options={"lora": {"r": 2}},
+        method_options={"lora": {"r": 2}}, include_baseline=False,
     )
     values.update(overrides)
     return study.StudySpec(**values)
@@ -24,11 +24,17 @@ def small_spec(model_dir, tncc_dir, **overrides):
 
 def test_grid_skips_templates_for_plain_methods(tmp_path):
     spec = study.StudySpec(name="g", models=["m"], methods=["finetune", "prompt"], seeds=[1, 2],
-                           shots_per_class=[None, 8], templates=[TEMPLATE, TEMPLATE + " "])
+                           shots_per_class=[None, 8], templates=[TEMPLATE, TEMPLATE + " "],
+                           include_baseline=False)
     cells = study.expand_grid(spec)
     assert len([c for c in cells if c.method == "finetune"]) == 2 * 2       # seeds x shots
     assert len([c for c in cells if c.method == "prompt"]) == 2 * 2 * 2     # seeds x shots x templates
     assert len({cell.key for cell in cells}) == len(cells)
+
+
+def test_spec_adds_baseline_by_default():
+    assert study.StudySpec(name="x", models=["m"], methods=["lora"]).methods == ["lora", "baseline"]
+    assert study.StudySpec(name="x", models=["m"], methods=["lora"], include_baseline=False).methods == ["lora"]
 
 
 def test_spec_rejects_unknown_method():
@@ -38,7 +44,8 @@ def test_spec_rejects_unknown_method():
 
 
 def test_spec_file_round_trip(tmp_path):
-    spec = study.StudySpec(name="x", models=["m"], methods=["lora"], learning_rates={"lora": 1e-3})
+    spec = study.StudySpec(name="x", models=["m"], methods=["lora"], learning_rates={"lora": 1e-3},
+                           include_baseline=False)
     spec.save(tmp_path / "study.json")
     assert study.StudySpec.load(tmp_path / "study.json") == spec
 
