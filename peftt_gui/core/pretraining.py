@@ -696,16 +696,21 @@ def continue_pretraining(model_dir: Path, texts: Sequence[str], out_dir: Path,
                          learning_rate: float = 1e-4, seed: int = 13,
                          max_steps: int | None = None, overwrite: bool = False,
                          progress: ProgressCallback | None = None,
-                         should_stop: StopCallback | None = None) -> ContinuedPretrainingReport:
+                         should_stop: StopCallback | None = None,
+                         corpus_files: Sequence[dict[str, Any]] = ()) -> ContinuedPretrainingReport:
     """Continue masked-LM training of the local model in ``model_dir`` on ``texts``.
 
     This is task-adaptive pre-training: the model keeps its tokenizer and vocabulary.
     ``texts`` are used as given, so normalize them first. The result is written to
     ``out_dir`` (through a hidden staging folder) with the tokenizer and a provenance
-    file that names the base model and fingerprints the texts. ``learning_rate``
-    defaults lower than for a new model because the weights are already trained.
+    file that names the base model with its fingerprint and fingerprints the texts.
+    ``corpus_files``, records such as the name and sha256 of each file the texts came
+    from, are stored with them. ``learning_rate`` defaults lower than for a new model
+    because the weights are already trained.
     """
     import torch
+
+    from peftt_gui.core.models import fingerprint_folder
 
     started = time.monotonic()
     model_dir, out_dir = Path(model_dir), Path(out_dir)
@@ -736,8 +741,9 @@ def continue_pretraining(model_dir: Path, texts: Sequence[str], out_dir: Path,
     digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
     save_model_folder(model, tokenizer, out_dir, overwrite, {
         "kind": "continue-pretraining",
-        "base_model": {"path": str(model_dir.resolve()), "provenance": read_provenance(model_dir)},
-        "corpus": {"texts": len(texts), "sha256": digest, "tokens": int(len(ids))},
+        "base_model": {"path": str(model_dir.resolve()), "name": model_dir.name,
+                       "fingerprint": fingerprint_folder(model_dir), "provenance": read_provenance(model_dir)},
+        "corpus": {"texts": len(texts), "sha256": digest, "tokens": int(len(ids)), "files": list(corpus_files)},
         "pretraining": pretraining_record(settings, result),
         "build_seconds": round(time.monotonic() - started, 1),
     })

@@ -20,8 +20,13 @@ import numpy as np
 
 from .config import RunConfig, from_mapping
 from .errors import ConfigError, PefttError
+from .methods.registry import NO_MODEL
 
 log = logging.getLogger(__name__)
+
+# Every study runs the TF-IDF baseline unless ``include_baseline`` is off. It reads no model, so
+# it runs once per seed and few-shot size, in cells whose model is ``NO_MODEL``.
+BASELINE_METHOD = "baseline"
 
 
 @dataclass
@@ -37,6 +42,7 @@ class StudySpec:
     base: dict = field(default_factory=dict)              # RunConfig fields shared by every run
     method_options: dict = field(default_factory=dict)    # method name -> options
     learning_rates: dict = field(default_factory=dict)    # method name -> learning rate
+    include_baseline: bool = True                         # add the TF-IDF baseline to the methods
 
     def __post_init__(self):
         if not self.name.strip():
@@ -48,6 +54,8 @@ class StudySpec:
 
         for method in self.methods:
             get_method(method)
+        if self.include_baseline and BASELINE_METHOD not in self.methods:
+            self.methods = [*self.methods, BASELINE_METHOD]
 
     @classmethod
     def load(cls, path: str | Path) -> "StudySpec":
@@ -66,7 +74,7 @@ class StudySpec:
 
 @dataclass(frozen=True)
 class StudyCell:
-    """One run of the grid."""
+    """One run of the grid; ``model`` is ``NO_MODEL`` for a method that reads no model."""
 
     model: str
     method: str
@@ -82,13 +90,20 @@ class StudyCell:
 
 
 def expand_grid(spec: StudySpec) -> list[StudyCell]:
-    """List every run of the study, methods innermost so that the first seed covers every method."""
+    """List every run of the study, methods innermost so that the first seed covers every method.
+
+    Methods that read no model (the baseline) come first, once per few-shot size and seed:
+    their result does not depend on the model, and they take seconds.
+    """
     from .methods import get_method
 
-    cells = []
+    model_free = [method for method in spec.methods if not get_method(method).uses_model]
+    cells = [StudyCell(NO_MODEL, method, seed, shots, None)
+             for shots, seed, method in product(spec.shots_per_class, spec.seeds, model_free)]
     template_choices = list(range(len(spec.templates))) or [None]
+    model_methods = [method for method in spec.methods if method not in model_free]
     for model, shots, seed, template_index, method in product(spec.models, spec.shots_per_class, spec.seeds,
-                                                              template_choices, spec.methods):
+                                                              template_choices, model_methods):
         uses_template = get_method(method).uses_template
         if not uses_template and template_index not in (None, 0):
             continue  # templates do not change methods without a prompt
@@ -244,23 +259,26 @@ def compare_methods(storage, study: str, method_a: str, method_b: str, *, model:
                     shots: int | None = None, resamples: int = 2000, seed: int = 0) -> Significance:
     """Test whether ``method_a`` and ``method_b`` differ in test macro-F1.
 
-    Runs are paired by model, seed, few-shot size and template. The seed test is a paired
-    t-test over those pairs; the bootstrap resamples test examples (the same indices for both
-    methods) and pools the pairs, which needs the test predictions stored with each run.
+    Runs are paired by model, seed, few-shot size and template. A run without a model (the
+    baseline) or without a template pairs with every run that matches in the rest. The seed
+    test is a paired t-test over those pairs; the bootstrap resamples test examples (the same
+    indices for both methods) and pools the pairs, which needs the test predictions stored
+    with each run.
     """
     from scipy import stats
 
     from .metrics import classification_metrics
 
-    by_cell: dict[tuple, dict[str, Any]] = {}
+    runs: dict[str, list[tuple[StudyCell, Any]]] = {method_a: [], method_b: []}
     for record in study_records(storage, study):
         cell = _cell_of(record)
         if cell is None or cell.method not in (method_a, method_b):
             continue
-        if (model is not None and cell.model != Path(model).name) or cell.shots != shots:
+        if (model is not None and cell.model not in (Path(model).name, NO_MODEL)) or cell.shots != shots:
             continue
-        by_cell.setdefault((cell.model, cell.seed, cell.shots, cell.template_index), {})[cell.method] = record
-    pairs = [(cell[method_a], cell[method_b]) for cell in by_cell.values() if method_a in cell and method_b in cell]
+        runs[cell.method].append((cell, record))
+    pairs = [(record_a, record_b) for cell_a, record_a in runs[method_a] for cell_b, record_b in runs[method_b]
+             if _paired(cell_a, cell_b)]
     if not pairs:
         raise ConfigError(f"The study {study!r} has no finished runs of both {method_a} and {method_b} "
                           "with the same model, seed and few-shot size.")
@@ -300,6 +318,17 @@ def compare_methods(storage, study: str, method_a: str, method_b: str, *, model:
                         float(p_seeds), p_bootstrap,
                         "paired t-test over seeds; paired bootstrap over test examples "
                         f"({resamples} resamples, pooled over {len(boot)} pairs)")
+
+
+def _paired(a: StudyCell, b: StudyCell) -> bool:
+    """Return whether two runs differ only in their method.
+
+    They need the same seed and few-shot size, and the same model and template unless one of
+    them has none: the baseline reads no model, and methods without a prompt use no template.
+    """
+    same_model = a.model == b.model or NO_MODEL in (a.model, b.model)
+    same_template = a.template_index == b.template_index or None in (a.template_index, b.template_index)
+    return a.seed == b.seed and a.shots == b.shots and same_model and same_template
 
 
 # -- tables ----------------------------------------------------------------------------------------

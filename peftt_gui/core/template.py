@@ -257,6 +257,29 @@ class PromptEncoder:
         row.append(self.sep_id)
         return row, mask_position, soft_positions
 
+    def soft_layout(self) -> tuple[tuple[str, int], ...]:
+        """Return where each soft token sits in a row, in template order.
+
+        ``("start", i)`` is position ``i`` of the row and ``("end", i)`` is position
+        ``len(row) - i``. Only the text slot varies in length, so a soft token before it has a
+        fixed position and one after it a fixed distance from the row's end ([SEP] included).
+        Soft-token methods find the positions from the padded batch with this layout.
+        """
+        lengths = [len(self._literal_ids[index]) if part.kind == "literal" else 1
+                   for index, part in enumerate(self.template.parts)]
+        layout = []
+        position = 1  # after [CLS]
+        after_text = False
+        for index, part in enumerate(self.template.parts):
+            if part.kind == "text":
+                after_text = True
+                continue
+            if part.kind == "soft":
+                # Counted from the end: this token, every later part, then [SEP].
+                layout.append(("end", sum(lengths[index:]) + 1) if after_text else ("start", position))
+            position += lengths[index]
+        return tuple(layout)
+
     def pieces(self, text: str) -> list[str]:
         """Return the token strings of one rendered row, for the template preview."""
         encoded = self.encode([text])

@@ -1,4 +1,5 @@
-"""Methods with a classification head: ``finetune`` (all weights) and ``lora`` (LoRA + head)."""
+"""Methods with a classification head: ``finetune`` (all weights) and the head with a peft adapter
+(``lora``, ``dora``, ``rslora``, ``ia3``, ``prefix``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,25 @@ from pathlib import Path
 import torch
 
 from ..models import load_sequence_classifier
-from .common import BuildContext, TaskModel, apply_lora
+from .common import BuildContext, TaskModel, apply_adapter, cache_argument, prefix_inputs, prompt_learning_type
 
 
 class ClassifierModel(TaskModel):
+    def __init__(self, network, labels: list[str]):
+        super().__init__(network, labels)
+        self.prompt_learning = prompt_learning_type(network)
+        if self.prompt_learning == "PREFIX_TUNING":
+            encoder = getattr(network.get_base_model(), network.get_base_model().base_model_prefix)
+            self.cache_name = cache_argument(encoder)
+
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
                 mask_positions: torch.Tensor | None = None) -> torch.Tensor:
-        return self.network(input_ids=input_ids, attention_mask=attention_mask).logits
+        if self.prompt_learning != "PREFIX_TUNING":
+            return self.network(input_ids=input_ids, attention_mask=attention_mask).logits
+        # The transformers classifier passes extra keyword arguments on to its encoder, so the
+        # prefix reaches every attention layer as the cache.
+        attention_mask, extra = prefix_inputs(self.network, attention_mask, self.cache_name)
+        return self.network.get_base_model()(input_ids=input_ids, attention_mask=attention_mask, **extra).logits
 
 
 def build(context: BuildContext) -> ClassifierModel:
@@ -25,8 +38,8 @@ def build(context: BuildContext) -> ClassifierModel:
     # Every freshly initialised module (the head, and the BERT pooler when the checkpoint is a
     # masked LM without one) is trained and saved with the adapter: a frozen random pooler would
     # be initialised differently wherever the adapter is loaded.
-    peft_model, matched = apply_lora(network, context.options, context.model_info.model_type, "SEQ_CLS",
-                                     modules_to_save=new_modules)
+    peft_model, matched = apply_adapter(network, context.options, context.model_info.model_type, "SEQ_CLS",
+                                        modules_to_save=new_modules)
     model = ClassifierModel(peft_model, context.labels)
     model.lora_modules = matched
     return model

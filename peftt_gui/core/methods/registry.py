@@ -9,30 +9,17 @@ import importlib
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable
 
-from ..config import option, validate_fields
 from ..errors import ConfigError
+from .options import LoraOptions, NoOptions
 
+__all__ = ["ENGINES", "NO_MODEL", "Builder", "LoraOptions", "MethodSpec", "NoOptions", "get_method",
+           "list_methods", "method_names", "register"]
 
-@dataclass
-class NoOptions:
-    """Methods without options of their own."""
-
-    def __post_init__(self):
-        validate_fields(self)
-
-
-@dataclass
-class LoraOptions:
-    r: int = option(8, "LoRA rank: the inner size of each low-rank update.", minimum=1, maximum=1024)
-    alpha: float = option(16.0, "LoRA alpha: updates are scaled by alpha / rank.", minimum=0.0)
-    dropout: float = option(0.1, "Dropout on the LoRA input.", minimum=0.0, maximum=0.9)
-    target_modules: list = option([], "Linear layers that get LoRA; empty: the default of the model type "
-                                      "(query and value for BERT and XLM-RoBERTa).")
-    use_rslora: bool = option(False, "rsLoRA: scale by alpha / sqrt(rank), which keeps high ranks stable.")
-    use_dora: bool = option(False, "DoRA: learn a magnitude per output besides the LoRA direction.")
-
-    def __post_init__(self):
-        validate_fields(self)
+# How a method trains. A "torch" method builds a TaskModel for the shared Trainer. An "sklearn"
+# method fits a scikit-learn model on the text alone, without a model folder or tokenizer.
+ENGINES = ("torch", "sklearn")
+# The model path of runs and study cells of methods that read no model.
+NO_MODEL = "-"
 
 
 @dataclass(frozen=True)
@@ -48,9 +35,29 @@ class MethodSpec:
     module: str
     default_learning_rate: float
     tags: tuple[str, ...] = field(default_factory=tuple)
+    engine: str = "torch"
+
+    def __post_init__(self):
+        if self.engine not in ENGINES:
+            raise ValueError(f"The method {self.name!r} has the unknown engine {self.engine!r}. "
+                             f"Use one of {', '.join(ENGINES)}.")
+
+    @property
+    def adapter(self) -> str | None:
+        """The peft adapter the method trains (lora, ia3, prefix, ...), None without one."""
+        return self.options_class.adapter
+
+    @property
+    def uses_model(self) -> bool:
+        """False for methods that train on the text alone, such as the TF-IDF baseline."""
+        return self.engine == "torch"
 
     def builder(self):
-        """Import and return the method's module (it defines ``build`` and ``load``)."""
+        """Import and return the method's module.
+
+        A torch method's module defines ``build`` and ``load``; the baseline's module
+        defines ``run`` and ``load``.
+        """
         return importlib.import_module(self.module)
 
     def options(self, values: dict[str, Any] | None = None):
