@@ -397,7 +397,11 @@ def test_import_rejects_other_vocabulary(lora_bundle, tiny_model_dir, tmp_path):
 
 def test_import_rejects_other_fingerprint(lora_bundle, tiny_model_dir, tmp_path):
     other = Path(shutil.copytree(tiny_model_dir, tmp_path / "edited-model"))
-    (other / "notes.txt").write_text("an extra file changes the fingerprint", encoding="utf-8")
+    # Extra files such as a README do not count, but any change to a file that defines the model does.
+    (other / "notes.txt").write_text("an extra file does not change the fingerprint", encoding="utf-8")
+    config = json.loads((other / "config.json").read_text(encoding="utf-8"))
+    config["layer_norm_eps"] = config.get("layer_norm_eps", 1e-12) * 10
+    (other / "config.json").write_text(json.dumps(config), encoding="utf-8")
 
     with pytest.raises(ExportError, match="fingerprint .* in the bundle vs .* in edited-model") as error:
         import_bundle(lora_bundle, tmp_path / "target", other)

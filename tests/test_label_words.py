@@ -89,20 +89,28 @@ def test_suggestions_form_a_verbalizer(scorer, grouped):
 
 
 def test_suggested_words_beat_random_zero_shot(scorer, grouped, splits):
-    """The suggested label words do at least as well zero-shot as random words from the same pool."""
+    """On the rows they were chosen from, the suggested words separate the classes better than
+    random words from the same pool.
+
+    Held-out rows would say more about a real model, but the tiny test model is barely trained, so
+    there every verbalizer scores near chance and the comparison is noise. On the scoring rows the
+    ranking has to show: each class's word was picked for a high in-class, low out-of-class score.
+    """
     suggestions = label_words.suggest_label_words(scorer, grouped, top_n=1)
     verbalizer = label_words.suggested_verbalizer(suggestions)
-    rows = splits.validation[:200]
-    texts, gold = [row.text for row in rows], [row.label for row in rows]
+    texts = [text for label in grouped for text in grouped[label]]
+    gold = [label for label in grouped for _ in grouped[label]]
     log_probs = scorer.mask_log_probs(texts)
-    suggested = scorer.zero_shot(verbalizer, texts, gold, splits.labels, log_probs=log_probs).macro_f1
+    # Calibrated, because raw scores of a barely trained model pick the same class for every row.
+    suggested = scorer.zero_shot(verbalizer, texts, gold, splits.labels, log_probs=log_probs,
+                                 calibrate=True).macro_f1
 
     candidates = label_words.candidate_words(scorer.tokenizer, TSHEG)
     rng = np.random.default_rng(11)
     random_scores = [scorer.zero_shot(label_words.random_verbalizer(candidates, splits.labels, rng), texts, gold,
-                                      splits.labels, log_probs=log_probs).macro_f1 for _ in range(5)]
-    # The tiny model is barely trained, so all scores lie near chance. The margin absorbs that noise.
-    assert suggested >= np.mean(random_scores) - 0.01
+                                      splits.labels, log_probs=log_probs, calibrate=True).macro_f1
+                     for _ in range(20)]
+    assert suggested > np.percentile(random_scores, 90), (suggested, sorted(random_scores))
 
 
 def test_soft_tokens_rejected(tiny_model_dir):

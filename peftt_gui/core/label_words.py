@@ -164,11 +164,13 @@ class MaskScorer:
 
     def zero_shot(self, verbalizer: Mapping[str, Sequence[str]], texts: Sequence[str], gold: Sequence[str],
                   labels: Sequence[str], normalizer: "Normalizer | None" = None,
-                  log_probs=None) -> "ClassificationMetrics":
+                  log_probs=None, calibrate: bool = False) -> "ClassificationMetrics":
         """Score ``verbalizer`` on rows without training and return the classification metrics.
 
         ``log_probs`` (from ``mask_log_probs(texts)``) saves scoring the rows again when several
-        verbalizers are compared on the same rows.
+        verbalizers are compared on the same rows. With ``calibrate`` each class's score has its
+        mean over the rows subtracted, so a label word that is frequent everywhere does not win
+        every row (contextual calibration in the spirit of Zhao et al., 2021).
         """
         from .methods.prompt import VerbalizerHead
         from .metrics import classification_metrics
@@ -177,7 +179,10 @@ class MaskScorer:
         head = VerbalizerHead(encode_verbalizer(words, labels, self.tokenizer, self.template.mask_suffix))
         if log_probs is None:
             log_probs = self.mask_log_probs(texts)
-        predicted = head(log_probs).argmax(dim=1).numpy()
+        scores = head(log_probs)
+        if calibrate:
+            scores = scores - scores.mean(dim=0, keepdim=True)
+        predicted = scores.argmax(dim=1).numpy()
         index = {label: i for i, label in enumerate(labels)}
         return classification_metrics([index[label] for label in gold], predicted, labels)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,6 +19,12 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("bo", "zh_CN")
 # Qt-style %1 arguments, str.format fields such as {key}, and HTML tags.
 PLACEHOLDER = re.compile(r"%\d+|\{[A-Za-z_][A-Za-z0-9_]*\}|</?[a-z]+>")
+
+
+def qt_tool(name: str) -> str | None:
+    """Find a PySide6 tool next to the running interpreter (a venv not on PATH) or on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.is_file() else shutil.which(name)
 
 
 def ts_path(language: str) -> Path:
@@ -63,17 +70,14 @@ def test_compiled_file_current_and_loadable(language, tmp_path):
     qm = resource_path("i18n", f"peftt_{language}.qm")
     assert qm.is_file(), f"{qm} is missing; run scripts/update_translations.sh"
 
-    # A git checkout does not keep modification times, so where lrelease is available the
-    # committed .qm is compared with a fresh compile of its .ts instead of by date.
-    if shutil.which("pyside6-lrelease"):
-        fresh = tmp_path / qm.name
-        subprocess.run(["pyside6-lrelease", "-silent", str(ts_path(language)), "-qm",
-                        str(fresh)], check=True, timeout=60)
-        assert fresh.read_bytes() == qm.read_bytes(), (
-            f"{qm.name} differs from its .ts; run scripts/update_translations.sh --release")
-    else:
-        assert qm.stat().st_mtime >= ts_path(language).stat().st_mtime, (
-            f"{qm.name} is older than its .ts; run scripts/update_translations.sh --release")
+    # A git checkout does not keep modification times, so the committed .qm is compared with a
+    # fresh compile of its .ts. PySide6 ships lrelease, so it is always there.
+    lrelease = qt_tool("pyside6-lrelease")
+    assert lrelease, "pyside6-lrelease not found beside the interpreter or on PATH"
+    fresh = tmp_path / qm.name
+    subprocess.run([lrelease, "-silent", str(ts_path(language)), "-qm", str(fresh)], check=True, timeout=60)
+    assert fresh.read_bytes() == qm.read_bytes(), (
+        f"{qm.name} differs from its .ts; run scripts/update_translations.sh --release")
 
     translator = QTranslator()
     assert translator.load(str(qm))
@@ -88,11 +92,12 @@ def test_known_translations():
     assert translator.translate("TrainPage", "macro-F1") == "macro-F1"
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate not found")
 def test_ts_files_list_every_source_string(tmp_path):
+    lupdate = qt_tool("pyside6-lupdate")
+    assert lupdate, "pyside6-lupdate not found beside the interpreter or on PATH"
     sources = sorted(str(path) for path in (REPO_ROOT / "peftt_gui" / "gui").rglob("*.py"))
     extracted = tmp_path / "current.ts"
-    subprocess.run(["pyside6-lupdate", "-extensions", "py", "-silent", *sources,
+    subprocess.run([lupdate, "-extensions", "py", "-silent", *sources,
                     "-ts", str(extracted)], check=True, cwd=REPO_ROOT, timeout=120)
 
     current = {(context, source) for context, source, _ in messages(extracted)}

@@ -45,6 +45,8 @@ register(MethodSpec(
     summary="The prompt method with the encoder frozen and only LoRA adapters trained.",
     uses_template=True, uses_peft=True, options_class=LoraOptions,
     module=_PROMPT, default_learning_rate=5e-4))
+# NOTE: the default learning rates from here on are usual starting points for each adapter, not
+# values tuned on Tibetan data.
 register(MethodSpec(
     name="dora", title="DoRA",
     summary="LoRA with a trained magnitude per output (weight-decomposed LoRA) and a classification head.",
