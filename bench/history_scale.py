@@ -7,8 +7,12 @@ inserts, then times what the GUI does with it through ``RunStorage``:
   list      list every run, sorted by created_at and by best_val_macro_f1
   compare   get_runs + get_steps + get_epochs for 10 runs
 
-and prints each figure next to its target, plus the file size. The OS file cache is
-warm (the file was just written or read), so the times are those of a repeated start.
+and prints each figure next to its target, plus the file size and the share of each
+table and index in it. The OS file cache is warm (the file was just written or read),
+so the times are those of a repeated start.
+
+Steps are written as the chunks that ``RunStorage.add_steps`` leaves after a run whose
+steps arrived in order (``step_chunks.split_into_chunks`` and ``encode_chunk``).
 
     python bench/history_scale.py                          # 10,000 x 1,000 in a temp folder
     python bench/history_scale.py --runs 1000 --steps 200
@@ -37,6 +41,7 @@ from sqlalchemy import create_engine, insert  # noqa: E402
 
 from peftt_gui.core.storage import RunStorage  # noqa: E402
 from peftt_gui.core.storage.models import RunModel, RunTagModel  # noqa: E402
+from peftt_gui.core.storage.step_chunks import encode_chunk, split_into_chunks  # noqa: E402
 
 LABELS = [
     "Politics", "Economics", "Education", "Tourism", "Environment", "Language",
@@ -71,6 +76,7 @@ def main() -> None:
             print(f"generated in {time.perf_counter() - started:.1f} s")
 
         report(measure(path, arguments.seed))
+        report_space(space_by_name(path))
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -109,10 +115,12 @@ def generate(path: Path, runs: int, steps: int, seed: int) -> None:
 
 
 def insert_runs(connection, ids: range, steps: int, rng: random.Random) -> None:
-    run_rows, step_rows, epoch_rows, tag_rows = [], [], [], []
+    run_rows, chunk_rows, epoch_rows, tag_rows = [], [], [], []
     for run_id in ids:
         run_rows.append(run_row(run_id, rng))
-        step_rows.extend(step_values(run_id, steps, rng))
+        chunk_rows.extend(
+            encode_chunk(run_id, chunk) for chunk in split_into_chunks(step_values(steps, rng))
+        )
         epoch_rows.extend(epoch_values(run_id, rng))
         tag_rows.extend(
             {"run_id": run_id, "tag": tag} for tag in rng.sample(TAGS, rng.randint(0, 3))
@@ -122,8 +130,13 @@ def insert_runs(connection, ids: range, steps: int, rng: random.Random) -> None:
     if tag_rows:
         connection.execute(insert(RunTagModel.__table__), tag_rows)
     # Plain executemany with tuples skips SQLAlchemy's per-row parameter processing,
-    # which matters at millions of rows.
-    connection.exec_driver_sql("INSERT INTO run_steps VALUES (?, ?, ?, ?, ?)", step_rows)
+    # which matters at hundreds of thousands of rows.
+    connection.exec_driver_sql(
+        "INSERT INTO run_step_chunks (run_id, first_step, last_step, step_count, "
+        "step_numbers, metrics) VALUES (:run_id, :first_step, :last_step, :step_count, "
+        ":step_numbers, :metrics)",
+        chunk_rows,
+    )
     connection.exec_driver_sql(
         "INSERT INTO run_epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", epoch_rows
     )
@@ -202,13 +215,14 @@ def confusion(rng: random.Random) -> list:
     return [[rng.randint(0, 120) for _ in LABELS] for _ in LABELS]
 
 
-def step_values(run_id: int, steps: int, rng: random.Random) -> list[tuple]:
+def step_values(steps: int, rng: random.Random) -> list[tuple]:
+    """Return (step, epoch, loss, learning_rate) of one run: a noisy loss, warm-up and decay."""
     steps_per_epoch = max(1, steps // EPOCHS_PER_RUN)
     rows = []
     for step in range(1, steps + 1):
         loss = 2.5 * math.exp(-step / (steps / 3)) + rng.uniform(0, 0.2)
         learning_rate = 3e-4 * min(step / (0.1 * steps), (steps - step) / (0.9 * steps))
-        rows.append((run_id, step, step / steps_per_epoch, loss, learning_rate))
+        rows.append((step, step / steps_per_epoch, loss, learning_rate))
     return rows
 
 
@@ -271,6 +285,33 @@ def report(rows: list[tuple[str, float, float, str]]) -> None:
             f"  {label:<{width}}  {measured:9.3f} {unit:<2}  "
             f"target < {target:g} {unit}  {verdict}"
         )
+
+
+def space_by_name(path: Path) -> list[tuple[str, float]]:
+    """Return (table or index, MB) from SQLite's dbstat table, largest first.
+
+    The list is empty when this SQLite is built without dbstat.
+    """
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        connection.close()
+    return [(name, size / 1e6) for name, size in rows]
+
+
+def report_space(sizes: list[tuple[str, float]]) -> None:
+    if not sizes:
+        print("  (this SQLite has no dbstat table, so the space per table is not shown)")
+        return
+    print("  space per table and index (dbstat):")
+    for name, megabytes in sizes:
+        if megabytes >= 0.1:
+            print(f"    {name:<40} {megabytes:9.1f} MB")
 
 
 if __name__ == "__main__":

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 import torch
 from safetensors.torch import load_file
-from test_devices import ToyClassifier, toy_trainer
+from test_devices import LABELS, ToyClassifier, toy_trainer
 
 from peftt_gui.core.checkpoint import CHECKPOINT_NAME, read_checkpoint
 from peftt_gui.core.config import RunConfig
 from peftt_gui.core.errors import CheckpointError
-from peftt_gui.core.runner import resume_run, run_training
-from peftt_gui.core.state import TrainingCallbacks, TrainingState
+from peftt_gui.core.runner import HistoryWriter, resume_run, run_training
+from peftt_gui.core.state import CallbackList, TrainingCallbacks, TrainingState
 from peftt_gui.core.storage import RunStorage
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +140,34 @@ def test_trainer_resume_is_exact(tmp_path, cancel_step):
     assert result.test == expected.test
     for name, tensor in reference.trainable_state().items():
         assert torch.equal(resumed.trainable_state()[name], tensor), name
+
+
+def test_cancelled_steps_resume_in_history(tmp_path):
+    # The history keeps the steps that a cancelled run flushed, and the resumed run adds the
+    # rest to the same chunk, so its steps end equal to those of an uninterrupted run.
+    storage = RunStorage(tmp_path / "history.db")
+    run_ids = [
+        storage.create_run(name=name, method="toy", model_path="toy", model_name="toy", config={},
+                           labels=LABELS).id
+        for name in ("uninterrupted", "cancelled")
+    ]
+    # 5 steps per epoch; flushes every 2 steps and at each epoch end. Step 7 is inside epoch 2.
+    settings = {"epochs": 3, "gradient_accumulation": 2, "log_every": 2}
+    torch.manual_seed(0)
+    toy_trainer(ToyClassifier(), callbacks=HistoryWriter(storage, run_ids[0]), **settings).fit()
+
+    torch.manual_seed(0)
+    writer = HistoryWriter(storage, run_ids[1])
+    cancel = CallbackList([writer, CancelAtStep(7)])
+    toy_trainer(ToyClassifier(), tmp_path / "checkpoint", cancel, TrainingState(), **settings).fit()
+    assert [step.step for step in storage.get_steps(run_ids[1])] == list(range(1, 8))
+    assert storage.get_steps(run_ids[1]) == storage.get_steps(run_ids[0])[:7]
+
+    torch.manual_seed(1)
+    toy_trainer(ToyClassifier(), tmp_path / "checkpoint", writer, **settings).fit(resume=True)
+    assert [step.step for step in storage.get_steps(run_ids[1])] == list(range(1, 16))
+    assert storage.get_steps(run_ids[1]) == storage.get_steps(run_ids[0])
+    storage.close()
 
 
 def test_checkpoint_keeps_split_batches(tmp_path):

@@ -10,6 +10,7 @@ import os
 import random
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import threading
@@ -73,6 +74,11 @@ def sql(path: Path, query: str, *params):
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def float32(value: float) -> float:
+    """Return the float32 nearest to ``value``, which is what the history keeps of a step."""
+    return struct.unpack("<f", struct.pack("<f", value))[0]
 
 
 # --- Writing and reading runs --------------------------------------------------------
@@ -261,8 +267,8 @@ def test_add_steps_accepts_records_and_tuples(storage: RunStorage):
     storage.add_steps(run.id, [StepRecord(1, 0.5, 2.0, 1e-4), (2, 1.0, 1.5, 5e-5)])
 
     assert storage.get_steps(run.id) == [
-        StepRecord(1, 0.5, 2.0, 1e-4),
-        StepRecord(2, 1.0, 1.5, 5e-5),
+        StepRecord(1, 0.5, 2.0, float32(1e-4)),
+        StepRecord(2, 1.0, 1.5, float32(5e-5)),
     ]
 
 
@@ -276,10 +282,10 @@ def test_steps_unique_on_run_and_step(storage: RunStorage, history_path: Path):
 
     steps = storage.get_steps(run.id)
     assert [step.step for step in steps] == [1, 2, 3]
-    assert steps[1] == StepRecord(2, 0.2, 1.0, 2e-4)
-    assert steps[2].loss == 0.8
-    assert storage.get_steps(other.id) == [StepRecord(1, 0.1, 5.0, 1e-3)]
-    assert sql(history_path, "SELECT COUNT(*) FROM run_steps") == [(4,)]
+    assert steps[1] == StepRecord(2, float32(0.2), 1.0, float32(2e-4))
+    assert steps[2].loss == float32(0.8)
+    assert storage.get_steps(other.id) == [StepRecord(1, float32(0.1), 5.0, float32(1e-3))]
+    assert sql(history_path, "SELECT SUM(step_count) FROM run_step_chunks") == [(4,)]
 
 
 def test_steps_keep_nan_loss(storage: RunStorage):
@@ -328,6 +334,133 @@ def test_steps_of_missing_run_raise(storage: RunStorage):
         storage.get_steps(7)
     with pytest.raises(StorageError, match="Run 7 not found"):
         storage.get_epochs(7)
+
+
+# --- Step chunks -------------------------------------------------------------------------
+
+
+def training_steps(first: int, last: int, loss_scale: float = 1.0) -> list[tuple]:
+    """Steps as the trainer reports them: fractional epochs, noisy loss, linear decay."""
+    rng = random.Random(first)
+    return [
+        (step, step / 400, loss_scale * (2.0 / step + rng.uniform(0, 0.2)), 3e-4 * (1 - step / 5000))
+        for step in range(first, last + 1)
+    ]
+
+
+def as_stored(steps: list[tuple]) -> list[StepRecord]:
+    return [
+        StepRecord(step, float32(epoch), float32(loss), float32(learning_rate))
+        for step, epoch, loss, learning_rate in steps
+    ]
+
+
+def chunk_rows(path: Path, run_id: int) -> list[tuple]:
+    return sql(
+        path,
+        "SELECT first_step, last_step, step_count, step_numbers, metrics FROM run_step_chunks "
+        "WHERE run_id = ? ORDER BY first_step",
+        run_id,
+    )
+
+
+def assert_chunks_disjoint(path: Path, run_id: int) -> None:
+    ranges = [(first, last) for first, last, *_ in chunk_rows(path, run_id)]
+    for (_, end), (start, _) in zip(ranges, ranges[1:]):
+        assert end < start, ranges
+
+
+def test_steps_in_flushes_match_one_write(storage: RunStorage, history_path: Path):
+    flushed = new_run(storage, "flushed")
+    at_once = new_run(storage, "at once")
+    steps = training_steps(1, 2600)
+
+    for start in range(0, len(steps), 25):
+        storage.add_steps(flushed.id, steps[start:start + 25])
+    storage.add_steps(at_once.id, steps)
+
+    assert storage.get_steps(flushed.id) == as_stored(steps)
+    assert storage.get_steps(at_once.id) == as_stored(steps)
+    rows = chunk_rows(history_path, flushed.id)
+    assert [(first, last, count) for first, last, count, *_ in rows] == [
+        (1, 1024, 1024), (1025, 2048, 1024), (2049, 2600, 552),
+    ]
+    assert [step_numbers for _, _, _, step_numbers, _ in rows] == [None, None, None]
+    assert rows == chunk_rows(history_path, at_once.id)
+
+
+def test_steps_read_back_in_step_order(storage: RunStorage, history_path: Path):
+    run = new_run(storage)
+    later, earlier, between = training_steps(30, 39), training_steps(1, 9), training_steps(10, 29)
+    sparse = [(100, 2.0, 0.5, 1e-4), (250, 3.0, 0.4, 1e-4), (90, 1.5, 0.6, 1e-4)]
+
+    for flush in (later, earlier, sparse, between):
+        storage.add_steps(run.id, flush)
+
+    stored = storage.get_steps(run.id)
+    assert [step.step for step in stored] == [*range(1, 40), 90, 100, 250]
+    assert stored == as_stored(earlier + between + later + sorted(sparse))
+    assert_chunks_disjoint(history_path, run.id)
+
+
+def test_steps_overwritten_across_chunks(storage: RunStorage, history_path: Path):
+    run = new_run(storage)
+    storage.add_steps(run.id, training_steps(1, 2100))
+
+    storage.add_steps(run.id, training_steps(1000, 1100, loss_scale=9.0))
+
+    stored = storage.get_steps(run.id)
+    expected = training_steps(1, 999) + training_steps(1000, 1100, 9.0) + training_steps(1, 2100)[1100:]
+    assert stored == as_stored(expected)
+    assert sum(count for _, _, count, *_ in chunk_rows(history_path, run.id)) == 2100
+    assert_chunks_disjoint(history_path, run.id)
+
+
+def test_cancelled_run_keeps_partial_steps(history_path: Path):
+    steps = training_steps(1, 1040)
+    with RunStorage(history_path) as trainer_storage:
+        run = new_run(trainer_storage)
+        for start in range(0, 1030, 10):
+            trainer_storage.add_steps(run.id, steps[start:start + 10])
+        trainer_storage.finish_run(run.id, "cancelled")
+
+    # A later process reads the partial run, then resumes it.
+    with RunStorage(history_path) as reopened:
+        assert reopened.get_run(run.id).status == "cancelled"
+        assert reopened.get_steps(run.id) == as_stored(steps[:1030])
+        reopened.add_steps(run.id, steps[1030:])
+        assert reopened.get_steps(run.id) == as_stored(steps)
+
+    counts = [count for _, _, count, *_ in chunk_rows(history_path, run.id)]
+    assert counts == [1024, 16]
+
+
+def test_delete_run_deletes_its_chunks(storage: RunStorage, history_path: Path):
+    deleted = new_run(storage, "deleted")
+    kept = new_run(storage, "kept")
+    storage.add_steps(deleted.id, training_steps(1, 3000))
+    storage.add_steps(kept.id, training_steps(1, 1500))
+    assert len(chunk_rows(history_path, deleted.id)) == 3
+
+    storage.delete_run(deleted.id)
+
+    assert chunk_rows(history_path, deleted.id) == []
+    assert len(chunk_rows(history_path, kept.id)) == 2
+    assert storage.get_steps(kept.id) == as_stored(training_steps(1, 1500))
+
+
+def test_damaged_chunk_raises(storage: RunStorage, history_path: Path):
+    run = new_run(storage)
+    storage.add_steps(run.id, training_steps(1, 10))
+    connection = sqlite3.connect(history_path)
+    with connection:
+        connection.execute("UPDATE run_step_chunks SET metrics = X'01DEADBEEF'")
+    connection.close()
+
+    with pytest.raises(StorageError, match=f"Steps 1 to 10 of run {run.id} .* cannot be read"):
+        storage.get_steps(run.id)
+    with pytest.raises(StorageError, match="cannot be decompressed"):
+        storage.add_steps(run.id, training_steps(11, 12))
 
 
 # --- Names, notes, tags, deletion --------------------------------------------------------
@@ -381,7 +514,7 @@ def test_delete_run_cascades(storage: RunStorage, history_path: Path):
 
     with pytest.raises(StorageError, match=f"Run {deleted.id} not found"):
         storage.get_run(deleted.id)
-    for table in ("run_steps", "run_epochs", "run_tags"):
+    for table in ("run_step_chunks", "run_epochs", "run_tags"):
         rows = sql(history_path, f"SELECT COUNT(*) FROM {table} WHERE run_id = ?", deleted.id)
         assert rows == [(0,)], table
     assert len(storage.get_steps(other.id)) == 1
@@ -645,7 +778,7 @@ def test_upgrade_runs_with_foreign_keys_off(history_path: Path, monkeypatch):
         opened.delete_run(run.id)
 
     assert seen == [0]
-    assert sql(history_path, "SELECT COUNT(*) FROM run_steps") == [(0,)]
+    assert sql(history_path, "SELECT COUNT(*) FROM run_step_chunks") == [(0,)]
 
 
 def test_corrupt_file_is_moved_aside(history_path: Path, caplog):
@@ -736,11 +869,81 @@ def test_old_schema_opens_and_upgrades(schema_file: Path, tmp_path: Path):
     assert reference.best_val_macro_f1 == 0.81
     assert failed.error == "CUDA out of memory"
     assert [step.step for step in steps] == list(range(1, 11))
-    assert steps[4] == StepRecord(5, 1.0, 0.2, 0.0003)
+    assert steps[4] == StepRecord(5, 1.0, float32(0.2), float32(0.0003))
     assert [epoch.epoch for epoch in epochs] == [1, 2]
     assert epochs[1].val_per_class_f1 == {"ཆོས": 0.8, "རྩོམ": 0.82}
     assert [summary.name for summary in listed] == ["v1-reference", "v1-failed"]
     assert [summary.name for summary in tagged] == ["v1-reference"]
+
+
+def write_v1_steps(path: Path) -> dict[int, list[tuple]]:
+    """Replace the steps of a revision-0001 file, add orphan rows, and return the steps."""
+    steps = {
+        1: training_steps(1, 2500),
+        2: [(0, 0.0, 2.0, None), (3, 0.1, None, 1e-4), (7, 0.2, 1.5, 1e-4), (5000, 9.5, 0.25, 0.0)],
+    }
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("DELETE FROM run_steps")
+        for run_id, rows in steps.items():
+            connection.executemany(
+                "INSERT INTO run_steps VALUES (?, ?, ?, ?, ?)",
+                [(run_id, *row) for row in rows],
+            )
+        # Foreign keys are off in a plain sqlite3 connection, as in a migration.
+        connection.execute("INSERT INTO run_steps VALUES (99, 1, 0.1, 1.0, 1e-4)")
+    connection.close()
+    return steps
+
+
+def test_upgrade_converts_steps_to_chunks(tmp_path: Path, caplog):
+    copy = tmp_path / "history.db"
+    shutil.copyfile(SCHEMAS_DIR / "history-0001.db", copy)
+    written = write_v1_steps(copy)
+    size_before = copy.stat().st_size
+
+    with caplog.at_level(logging.INFO, logger="peftt_gui.core.storage"):
+        with RunStorage(copy) as opened:
+            steps = {run_id: opened.get_steps(run_id) for run_id in written}
+
+    assert steps[1] == as_stored(written[1])
+    assert [step.step for step in steps[2]] == [0, 3, 7, 5000]
+    assert [step.loss for step in steps[2]][2:] == [1.5, 0.25]
+    assert math.isnan(steps[2][1].loss)
+    assert math.isnan(steps[2][0].learning_rate)
+    assert steps[2][1].learning_rate == float32(1e-4)
+    assert [count for _, _, count, *_ in chunk_rows(copy, 1)] == [1024, 1024, 452]
+    assert chunk_rows(copy, 99) == []
+    assert "Dropped 1 step rows" in caplog.text
+
+    tables = {name for (name,) in sql(copy, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "run_steps" not in tables
+    assert sql(copy, "PRAGMA freelist_count") == [(0,)]
+    assert "Compacting the run history" in caplog.text
+    assert copy.stat().st_size < size_before
+
+
+def test_downgrade_restores_step_rows(tmp_path: Path):
+    from alembic import command
+
+    from peftt_gui.core.storage.migrations import alembic_config
+
+    copy = tmp_path / "history.db"
+    shutil.copyfile(SCHEMAS_DIR / "history-0001.db", copy)
+    written = write_v1_steps(copy)
+    RunStorage(copy).close()
+
+    command.downgrade(alembic_config(url=f"sqlite:///{copy}"), "0001")
+
+    rows = sql(copy, "SELECT run_id, step, epoch, loss, learning_rate FROM run_steps ORDER BY 1, 2")
+    expected = [
+        (run_id, step, float32(epoch), None if loss is None else float32(loss),
+         None if learning_rate is None else float32(learning_rate))
+        for run_id, steps in written.items()
+        for step, epoch, loss, learning_rate in steps
+    ]
+    assert rows == expected
+    assert sql(copy, "SELECT version_num FROM alembic_version") == [("0001",)]
 
 
 def test_first_schema_file_is_kept():

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -136,27 +137,28 @@ class RunModel(Base):
     )
 
 
-class RunStepModel(Base):
-    """Training loss and learning rate at one optimizer step.
+class RunStepChunkModel(Base):
+    """Epoch, loss and learning rate of up to ``CHUNK_STEPS`` optimizer steps of one run.
 
-    WITHOUT ROWID stores each row once, in the (run_id, step) key order, instead of a
-    rowid table plus a unique index. SQLite stores NaN as NULL, so a NaN loss is NULL.
+    ``step_chunks.py`` defines the blob formats and what precision they keep. Chunks of
+    one run never overlap: every step number lies in at most one chunk's
+    ``first_step``..``last_step`` range.
 
-    NOTE: a step takes about 42 bytes on disk, 421 MB for 10 million steps
-    (bench/history_scale.py, SQLite 3.40). Three float64 values alone are 24 bytes.
+    A rowid table, because 3,332 chunks of 3 to 4 KB (steps generated as in
+    bench/history_scale.py) took 14% more space in a WITHOUT ROWID table (SQLite 3.40).
     """
 
-    __tablename__ = "run_steps"
+    __tablename__ = "run_step_chunks"
 
     run_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True
     )
-    step: Mapped[int] = mapped_column(Integer, primary_key=True)
-    epoch: Mapped[float] = mapped_column(Float)
-    loss: Mapped[float | None] = mapped_column(Float)
-    learning_rate: Mapped[float | None] = mapped_column(Float)
-
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    first_step: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_step: Mapped[int] = mapped_column(Integer)
+    step_count: Mapped[int] = mapped_column(Integer)
+    # NULL when the steps are first_step, first_step + 1, ..., last_step.
+    step_numbers: Mapped[bytes | None] = mapped_column(LargeBinary)
+    metrics: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RunEpochModel(Base):

@@ -37,6 +37,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    insert,
     or_,
     select,
     update,
@@ -61,9 +62,17 @@ from peftt_gui.core.storage.models import (
     RUN_STATUSES,
     RunEpochModel,
     RunModel,
-    RunStepModel,
+    RunStepChunkModel,
     RunTagModel,
     UTCDateTime,
+)
+from peftt_gui.core.storage.step_chunks import (
+    CHUNK_STEPS,
+    ChunkFormatError,
+    StepValues,
+    decode_chunk,
+    encode_chunk,
+    split_into_chunks,
 )
 
 logger = logging.getLogger(__name__)
@@ -80,6 +89,9 @@ STALE_HEARTBEAT_S = 600.0
 
 FINAL_STATUSES = tuple(status for status in RUN_STATUSES if status != "running")
 
+# After a schema upgrade, a file with more than this fraction of unused pages is compacted.
+COMPACT_FREE_FRACTION = 0.25
+
 # SQLite result codes of a damaged file and of a file that is not a database. Only these
 # make RunStorage move the file aside. The sqlite3 module names them from Python 3.11.
 _SQLITE_CORRUPT = getattr(sqlite3, "SQLITE_CORRUPT", 11)
@@ -93,7 +105,9 @@ _SQLITE_NOTADB = getattr(sqlite3, "SQLITE_NOTADB", 26)
 class StepRecord:
     """Training loss and learning rate at one optimizer step.
 
-    A NaN loss or learning rate is stored as NULL and read back as NaN.
+    The history keeps ``epoch``, ``loss`` and ``learning_rate`` as float32 (about 7
+    significant digits), so a value read back is the float32 nearest to the value
+    written. ``step`` is kept exactly. None is stored as NaN.
     """
 
     step: int
@@ -383,18 +397,17 @@ def _coerce_value(name: str, value: Any) -> Any:
     raise AssertionError(f"Internal error: no conversion for column type {column_type!r}")
 
 
-def _step_row(run_id: int, step: StepRecord | Sequence[Any]) -> dict[str, Any]:
+def _step_values(step: StepRecord | Sequence[Any]) -> StepValues:
     if isinstance(step, StepRecord):
         number, epoch, loss, learning_rate = step.step, step.epoch, step.loss, step.learning_rate
     else:
         number, epoch, loss, learning_rate = step
-    return {
-        "run_id": run_id,
-        "step": int(number),
-        "epoch": float(epoch),
-        "loss": _nan_to_none(_optional_float(loss)),
-        "learning_rate": _nan_to_none(_optional_float(learning_rate)),
-    }
+    return (
+        int(number),
+        float(epoch),
+        _none_to_nan(_optional_float(loss)),
+        _none_to_nan(_optional_float(learning_rate)),
+    )
 
 
 def _escape_like(text: str) -> str:
@@ -498,6 +511,35 @@ class RunStorage:
             action="create or upgrade",
             foreign_keys=False,
         )
+        self._compact_after_upgrade()
+
+    def _compact_after_upgrade(self) -> None:
+        """Run VACUUM when the upgrade left more than ``COMPACT_FREE_FRACTION`` of the pages unused.
+
+        SQLite keeps the pages of a dropped table in the file for reuse. Revision 0002
+        drops ``run_steps``, which took most of a large history. A failed VACUUM only
+        costs disk space, so it is logged and opening goes on.
+        """
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            free_pages = connection.execute("PRAGMA freelist_count").fetchone()[0]
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+            if free_pages <= pages * COMPACT_FREE_FRACTION:
+                return
+
+            logger.info(
+                "Compacting the run history %s: %d of its %d pages are unused after the upgrade",
+                self.path, free_pages, pages,
+            )
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            logger.warning(
+                "Could not compact the run history %s after the upgrade: %s. New runs reuse "
+                "the unused space.", self.path, error,
+            )
+        finally:
+            connection.close()
 
     def _record_app_version(self) -> None:
         self._write_once(
@@ -645,34 +687,67 @@ class RunStorage:
             self._touch(session, run_id)
 
     def add_steps(self, run_id: int, steps: Iterable[StepRecord | Sequence[Any]]) -> None:
-        """Insert per-step metrics in one transaction and update the run's heartbeat.
+        """Store per-step metrics in one transaction and update the run's heartbeat.
 
         Each step is a StepRecord or a ``(step, epoch, loss, learning_rate)`` tuple. A
         step number that is already stored is overwritten: the later value wins, also
-        within one call. NaN and None are stored as NULL and read back as NaN.
+        within one call. Values keep float32 precision and None becomes NaN (see
+        StepRecord).
+
+        Steps are stored in chunks of up to ``CHUNK_STEPS`` steps (see
+        ``step_chunks.py``). New steps extend the run's last chunk until it is full, so
+        a run written a few steps at a time ends with the same chunks as one written at
+        once.
         """
         try:
-            rows = [_step_row(run_id, step) for step in steps]
+            new_steps = {values[0]: values for values in map(_step_values, steps)}
         except (TypeError, ValueError) as error:
             raise StorageError(
                 f"Invalid step for run {run_id}: {error}. Give StepRecord values or "
                 f"(step, epoch, loss, learning_rate) tuples."
             ) from error
-        table = RunStepModel.__table__
-        statement = sqlite_insert(table)
-        statement = statement.on_conflict_do_update(
-            index_elements=[table.c.run_id, table.c.step],
-            set_={
-                "epoch": statement.excluded.epoch,
-                "loss": statement.excluded.loss,
-                "learning_rate": statement.excluded.learning_rate,
-            },
-        )
 
         with self._session(f"add steps to run {run_id}", write=True) as session:
             self._touch(session, run_id)
-            if rows:
-                session.execute(statement, rows)
+            if new_steps:
+                self._merge_steps(session, run_id, new_steps)
+
+    def _merge_steps(self, session: Session, run_id: int, new_steps: dict[int, StepValues]) -> None:
+        """Rewrite the chunks that ``new_steps`` overlap or extend, the new values winning."""
+        table = RunStepChunkModel.__table__
+        of_run = table.c.run_id == run_id
+        first, last = min(new_steps), max(new_steps)
+
+        # Chunks never overlap, so every chunk that starts after the anchor (the last chunk
+        # starting at or before ``first``) and at or before ``last`` overlaps the new steps.
+        # The anchor is rewritten when it overlaps them or has room for them.
+        anchor = session.execute(
+            select(table.c.first_step, table.c.last_step, table.c.step_count)
+            .where(of_run, table.c.first_step <= first)
+            .order_by(table.c.first_step.desc())
+            .limit(1)
+        ).first()
+        candidates = select(table).where(of_run, table.c.first_step <= last)
+        if anchor is not None:
+            candidates = candidates.where(table.c.first_step >= anchor.first_step)
+        chunks = []
+        for chunk in session.execute(candidates):
+            is_anchor = anchor is not None and chunk.first_step == anchor.first_step
+            if not is_anchor or chunk.last_step >= first or chunk.step_count < CHUNK_STEPS:
+                chunks.append(chunk)
+
+        merged: dict[int, StepValues] = {}
+        for chunk in chunks:
+            merged.update((values[0], values) for values in self._decode_chunk(run_id, chunk))
+        merged.update(new_steps)
+        ordered = [merged[step] for step in sorted(merged)]
+
+        if chunks:
+            rewritten = [chunk.first_step for chunk in chunks]
+            session.execute(delete(table).where(of_run, table.c.first_step.in_(rewritten)))
+        session.execute(
+            insert(table), [encode_chunk(run_id, part) for part in split_into_chunks(ordered)]
+        )
 
     def add_epoch(self, run_id: int, epoch: EpochRecord) -> None:
         """Insert or replace the metrics of one epoch and update the run's heartbeat."""
@@ -896,21 +971,28 @@ class RunStorage:
         return filters
 
     def get_steps(self, run_id: int) -> list[StepRecord]:
-        """Return the run's per-step metrics in step order."""
-        table = RunStepModel.__table__
-        statement = (
-            select(table.c.step, table.c.epoch, table.c.loss, table.c.learning_rate)
-            .where(table.c.run_id == run_id)
-            .order_by(table.c.step)
-        )
+        """Return the run's per-step metrics in step order, as float32 values (see StepRecord)."""
+        table = RunStepChunkModel.__table__
+        statement = select(table).where(table.c.run_id == run_id).order_by(table.c.first_step)
         with self._session(f"read the steps of run {run_id}") as session:
             self._require_run(session, run_id)
-            rows = session.execute(statement).all()
+            chunks = session.execute(statement).all()
 
         return [
-            StepRecord(step, epoch, _none_to_nan(loss), _none_to_nan(learning_rate))
-            for step, epoch, loss, learning_rate in rows
+            StepRecord(*values) for chunk in chunks for values in self._decode_chunk(run_id, chunk)
         ]
+
+    def _decode_chunk(self, run_id: int, chunk: Any) -> list[StepValues]:
+        try:
+            return decode_chunk(
+                chunk.first_step, chunk.step_count, chunk.step_numbers, chunk.metrics
+            )
+        except ChunkFormatError as error:
+            raise StorageError(
+                f"Steps {chunk.first_step} to {chunk.last_step} of run {run_id} in the run "
+                f"history {self.path} cannot be read: {error}. The file is damaged or was "
+                f"written by a newer PEFTT Studio. Deleting the run removes these steps."
+            ) from error
 
     def get_epochs(self, run_id: int) -> list[EpochRecord]:
         """Return the run's per-epoch metrics in epoch order."""

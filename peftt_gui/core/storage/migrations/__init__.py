@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 # The newest revision in versions/. A test checks that it matches Alembic's head, so
 # start-up can compare the stored revision with this string without loading Alembic.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
