@@ -224,7 +224,8 @@ def test_curves_come_from_history(history, comparison):
         curves = comparison.curves[ids[key]]
         steps = storage.get_steps(ids[key])
         assert curves.steps == tuple(step.step for step in steps)
-        assert curves.losses == tuple(RUNS[key]["losses"])
+        # The history keeps step losses as float32.
+        assert curves.losses == tuple(float(np.float32(loss)) for loss in RUNS[key]["losses"])
         assert curves.epochs == tuple(range(1, len(RUNS[key]["epochs"]) + 1))
         assert curves.val_macro_f1 == tuple(RUNS[key]["epochs"])
 

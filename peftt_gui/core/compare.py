@@ -258,6 +258,11 @@ def _display_number(value: float | None, unit: str) -> str:
     return "-" if value is None else _DISPLAY_FORMATS[unit].format(value)
 
 
+def format_metric(value: float | None, unit: str) -> str:
+    """Format a metric value as the Markdown and LaTeX tables show it ("-" when missing)."""
+    return _display_number(value, unit)
+
+
 # -- configuration differences ----------------------------------------------------------------------
 
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from peftt_gui.core.errors import PefttError
-from peftt_gui.core.storage.models import RUN_STATUSES
 from peftt_gui.gui.fonts import tibetan_line_height
 from peftt_gui.gui.history_model import (
     COLUMNS,
     RUN_ID_ROLE,
+    STATUS_TEXTS,
     RunFilterProxy,
     RunTableModel,
     status_text,
@@ -62,6 +62,8 @@ class HistoryPage(Page):
     sigDetailsLoaded = Signal(int)
     # The user asked to resume the run with this id (the main window starts it).
     sigResumeRequested = Signal(int)
+    # The user asked to compare the selected runs (ids in ascending order).
+    sigCompareRequested = Signal(list)
 
     def __init__(self, state: ProjectState, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -79,7 +81,8 @@ class HistoryPage(Page):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl+click and Shift+click select several runs for the Compare button.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMNS.index("created"), Qt.SortOrder.DescendingOrder)
@@ -138,17 +141,23 @@ class HistoryPage(Page):
             lambda _index: self.proxy.set_filters(method=self.method_filter.currentData()))
         self.status_filter = QComboBox(self)
         self.status_filter.addItem("", "")
-        for status in RUN_STATUSES:
+        # The statuses of core.storage (a test keeps them equal); importing that package
+        # here would load SQLAlchemy before the window's first paint.
+        for status in STATUS_TEXTS:
             self.status_filter.addItem(status, status)
         self.status_filter.currentIndexChanged.connect(
             lambda _index: self.proxy.set_filters(status=self.status_filter.currentData()))
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(lambda: self.reload())
+        self.compare_button = QPushButton(self)
+        self.compare_button.setEnabled(False)
+        self.compare_button.clicked.connect(self.request_comparison)
         self.filter_row = QHBoxLayout()
         self.filter_row.addWidget(self.filter_edit, 1)
         self.filter_row.addWidget(self.method_filter)
         self.filter_row.addWidget(self.status_filter)
         self.filter_row.addWidget(self.refresh_button)
+        self.filter_row.addWidget(self.compare_button)
 
     def title(self) -> str:
         return self.tr("History")
@@ -167,6 +176,10 @@ class HistoryPage(Page):
         for index in range(1, self.status_filter.count()):
             self.status_filter.setItemText(index, status_text(self.status_filter.itemData(index)))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.compare_button.setText(self.tr("Compare"))
+        self.compare_button.setToolTip(self.tr(
+            "Compare the selected runs side by side on the Compare page. Select two or "
+            "more runs first."))
         self.empty_label.setText(self.tr("No runs yet. Runs appear here once training "
                                          "has been started from the Train page."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -214,6 +227,8 @@ class HistoryPage(Page):
         self._update_empty_label()
         if select is not None:
             self.select_run(select)
+        # A model reset clears the selection without emitting selectionChanged.
+        self._update_compare_button()
         self.sigRunsLoaded.emit()
 
     def _update_empty_label(self) -> None:
@@ -231,8 +246,24 @@ class HistoryPage(Page):
     # Selection and details.
 
     def selected_run_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
+        """Return the run whose details show: the current row if selected, else the first."""
+        selection = self.table.selectionModel()
+        current = self.table.currentIndex()
+        if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
+            return current.siblingAtColumn(0).data(RUN_ID_ROLE)
+        rows = selection.selectedRows()
         return rows[0].data(RUN_ID_ROLE) if rows else None
+
+    def selected_run_ids(self) -> list[int]:
+        """Return the ids of every selected run, in ascending order."""
+        return sorted(index.data(RUN_ID_ROLE)
+                      for index in self.table.selectionModel().selectedRows())
+
+    def request_comparison(self) -> None:
+        """Ask the main window to compare the selected runs (two or more)."""
+        run_ids = self.selected_run_ids()
+        if len(run_ids) >= 2:
+            self.sigCompareRequested.emit(run_ids)
 
     def select_run(self, run_id: int) -> bool:
         """Select the run ``run_id`` if the filters show it; its details then load."""
@@ -248,7 +279,11 @@ class HistoryPage(Page):
         self.table.scrollTo(index)
         return True
 
+    def _update_compare_button(self) -> None:
+        self.compare_button.setEnabled(len(self.table.selectionModel().selectedRows()) >= 2)
+
     def _on_selection_changed(self, *_args) -> None:
+        self._update_compare_button()
         run_id = self.selected_run_id()
         self._details_generation += 1
         if run_id is None or self.storage is None:
