@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -148,14 +148,19 @@ class MaskScorer:
             return torch.zeros((0, len(self.tokenizer)))
         return torch.cat(outputs)
 
-    def class_means(self, texts_by_class: Mapping[str, Sequence[str]]) -> dict[str, np.ndarray]:
+    def class_means(self, texts_by_class: Mapping[str, Sequence[str]],
+                    on_class: Callable[[int, str], None] | None = None) -> dict[str, np.ndarray]:
         """Return each class's mean log-probability of every vocabulary token at the mask.
 
         Each class's rows are scored in batches of their own, so one class's means do not
-        depend on the other classes' rows, not even through padding.
+        depend on the other classes' rows, not even through padding. ``on_class(index, label)``
+        is called before each class is scored, for progress reports, and an exception it raises
+        (a cancel, for example) stops the scoring.
         """
         means = {}
-        for label, texts in texts_by_class.items():
+        for index, (label, texts) in enumerate(texts_by_class.items()):
+            if on_class is not None:
+                on_class(index, label)
             if not texts:
                 raise VerbalizerError(f"The class {label} has no training rows, so no label word can be chosen "
                                       "for it. Add rows of that class.")
@@ -234,13 +239,17 @@ def rank_label_words(class_means: Mapping[str, np.ndarray], candidates: Sequence
 
 
 def suggest_label_words(scorer: MaskScorer, texts_by_class: Mapping[str, Sequence[str]], top_n: int = 5,
-                        pool_size: int | None = 200, min_letters: int = 2) -> dict[str, list[WordSuggestion]]:
-    """Suggest ``top_n`` label words per class from the classes' training rows (class -> suggestions)."""
+                        pool_size: int | None = 200, min_letters: int = 2,
+                        on_class: Callable[[int, str], None] | None = None) -> dict[str, list[WordSuggestion]]:
+    """Suggest ``top_n`` label words per class from the classes' training rows (class -> suggestions).
+
+    ``on_class`` is passed to ``MaskScorer.class_means``.
+    """
     candidates = candidate_words(scorer.tokenizer, scorer.template.mask_suffix, min_letters)
     if not candidates:
         raise VerbalizerError(f"The vocabulary of {scorer.model_info.name} has no whole Tibetan syllable or word "
                               "to suggest. Write the label words by hand.")
-    means = scorer.class_means(texts_by_class)
+    means = scorer.class_means(texts_by_class, on_class)
     suggestions = rank_label_words(means, candidates, top_n, pool_size)
     log.info("Suggested label words for %d classes from %d candidates of %s", len(suggestions), len(candidates),
              scorer.model_info.name)

@@ -25,10 +25,14 @@ BUNDLE_MANIFEST_NAME = "peftt_manifest.json"
 
 @dataclass(frozen=True)
 class Prediction:
+    """The predicted class of one text, with the probability of every class."""
+
     text: str
     label: str
     probabilities: dict[str, float]
-    word_scores: dict[str, float] | None   # label word -> mean log-probability (prompt methods)
+    # (class, label word) -> mean log-probability of the word's pieces at the mask; None for
+    # methods without label words.
+    word_scores: dict[tuple[str, str], float] | None
 
 
 def read_manifest(folder: str | Path) -> dict:
@@ -115,28 +119,49 @@ class Predictor:
         return predict_logits(self.model, self._split(texts), self.tokenizer.pad_token_id, self.device, batch_size)
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        """Predict the class of each text, with class probabilities and label-word scores."""
         logits = self.logits(texts)
         shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
         probabilities = shifted / shifted.sum(axis=1, keepdims=True)
-        word_scores = self._word_scores(texts) if self.encoded_verbalizer is not None else None
+        word_scores = self.label_word_scores(texts) if self.encoded_verbalizer is not None else None
+        label_words = self.label_words
         results = []
         for row, text in enumerate(texts):
             scores = None
             if word_scores is not None:
-                scores = {f"{word.label}: {word.word}": float(word_scores[row, i])
-                          for i, word in enumerate(self.encoded_verbalizer.words)}
+                scores = {pair: float(word_scores[row, index]) for index, pair in enumerate(label_words)}
             results.append(Prediction(text, self.labels[int(probabilities[row].argmax())],
                                       dict(zip(self.labels, probabilities[row].tolist())), scores))
         return results
 
-    def _word_scores(self, texts: Sequence[str]) -> np.ndarray:
+    @property
+    def label_words(self) -> list[tuple[str, str]]:
+        """(class, label word) pairs in verbalizer order; empty for methods without label words."""
+        if self.encoded_verbalizer is None:
+            return []
+        return [(word.label, word.word) for word in self.encoded_verbalizer.words]
+
+    def label_word_scores(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
+        """Score every label word at the mask of each text; [texts, label words].
+
+        A word's score is the mean log-probability of its pieces, the value that the
+        verbalizer head averages (as probabilities) over the words of each class. Columns
+        follow ``label_words``.
+        """
         import torch
 
         from .trainer import collate
 
+        if self.encoded_verbalizer is None:
+            raise ModelError(f"The {self.spec.name} method of {self.weights_dir} has no label words to score. "
+                             "Label-word scores exist for the prompt methods only.")
         split = self._split(texts)
+        outputs = [np.zeros((0, len(self.encoded_verbalizer.words)), dtype=np.float32)]
         with torch.inference_mode():
-            batch = collate(split, list(range(len(texts))), self.tokenizer.pad_token_id, self.device)
-            scores = self.model.label_word_scores(batch["input_ids"], batch["attention_mask"],
-                                                  batch["mask_positions"])
-        return scores.float().cpu().numpy()
+            for start in range(0, len(texts), batch_size):
+                indices = list(range(start, min(start + batch_size, len(texts))))
+                batch = collate(split, indices, self.tokenizer.pad_token_id, self.device)
+                scores = self.model.label_word_scores(batch["input_ids"], batch["attention_mask"],
+                                                      batch["mask_positions"])
+                outputs.append(scores.float().cpu().numpy())
+        return np.concatenate(outputs)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from peftt_gui.core.errors import ConfigError, PefttError
 from peftt_gui.gui.fonts import tibetan_editor_font, tibetan_family
+from peftt_gui.gui.label_word_suggester import LabelWordSuggester
 from peftt_gui.gui.pages.base import Page
 from peftt_gui.gui.plots import BarChart
 from peftt_gui.gui.run_config import DEFAULT_NORMALIZATION, build_run_config
@@ -106,11 +107,15 @@ class TemplatePage(Page):
         self._build_template_group()
         self._build_preview_group()
         self._build_verbalizer_group()
+        self.suggester = LabelWordSuggester(state, self.start_task, self)
+        self.suggester.sigApplyRequested.connect(self.apply_label_words)
+        self.suggester.sigError.connect(self.sigError)
         self._build_zero_shot_group()
 
         self.body.addWidget(self.template_group)
         self.body.addWidget(self.preview_group)
         self.body.addWidget(self.verbalizer_group, 1)
+        self.body.addWidget(self.suggester)
         self.body.addWidget(self.zero_shot_group)
 
         self._preview_timer = QTimer(self)
@@ -416,6 +421,23 @@ class TemplatePage(Page):
             self._append_row(label, ", ".join(words))
         self.verbalizer_table.blockSignals(False)
         self._on_verbalizer_edited()
+
+    def apply_label_words(self, words: dict[str, list[str]], replace: bool) -> None:
+        """Put ``words`` (class label → label words) into the table, replacing or adding.
+
+        With ``replace`` each class in ``words`` gets exactly those words. Otherwise they
+        follow the class's words, except those it has already. Other classes keep theirs.
+        """
+        table = self.verbalizer()
+        for label, new_words in words.items():
+            if replace:
+                table[label] = list(new_words)
+            else:
+                present = table.get(label, [])
+                table[label] = present + [word for word in new_words if word not in present]
+        self.set_verbalizer(table)
+        logger.info("%s suggested label words of %d classes", "Replaced with" if replace else "Added",
+                    len(words))
 
     def _append_row(self, label: str, words: str) -> None:
         row = self.verbalizer_table.rowCount()
