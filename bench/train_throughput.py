@@ -121,8 +121,9 @@ def run_hf_trainer(model_info, tokenizer, labels, rows, batch_size: int, pad_to_
     model = AutoModelForSequenceClassification.from_pretrained(model_info.path, num_labels=len(labels),
                                                                local_files_only=True)
     with tempfile.TemporaryDirectory() as output:
+        # transformers 5 reads a warmup_steps below 1 as a fraction of the steps (warmup_ratio is gone).
         arguments = TrainingArguments(output_dir=output, per_device_train_batch_size=batch_size, num_train_epochs=1,
-                                      learning_rate=5e-5, warmup_ratio=0.06, weight_decay=0.01, logging_steps=50,
+                                      learning_rate=5e-5, warmup_steps=0.06, weight_decay=0.01, logging_steps=50,
                                       save_strategy="no", report_to=[], use_cpu=True, seed=13,
                                       disable_tqdm=True, dataloader_num_workers=0)
         trainer = HFTrainer(model=model, args=arguments, train_dataset=features,
