@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .core.errors import PefttError, display_path
+from .core.errors import ConfigError, PefttError, display_path
 from .core.state import TrainingCallbacks
 
 log = logging.getLogger("peftt_gui.cli")
@@ -126,11 +126,6 @@ def _config_from_args(args):
         config["model_path"] = args.model
     if args.method:
         config["method"] = args.method
-    if not config.get("model_path") and _reads_no_model(config.get("method")):
-        # RunConfig requires a model path, which the baseline never reads.
-        from .core.methods.registry import NO_MODEL
-
-        config["model_path"] = NO_MODEL
     if args.name:
         config["name"] = args.name
     if args.output_dir:
@@ -149,16 +144,6 @@ def _config_from_args(args):
     if args.tag:
         config["tags"] = list(args.tag)
     return RunConfig.from_dict(config)
-
-
-def _reads_no_model(method: str | None) -> bool:
-    from .core.errors import ConfigError
-    from .core.methods import get_method
-
-    try:
-        return method is not None and not get_method(method).uses_model
-    except ConfigError:
-        return False  # RunConfig reports the unknown method
 
 
 def _read_template_file(value: str) -> str:
@@ -208,36 +193,45 @@ def _parse_option_value(value: str):
 
 
 def command_train(args) -> int:
+    from .core.distributed import context_from_environment
     from .core.runner import run_training
     from .core.state import TrainingState
 
+    # Under torchrun, process 0 alone opens the history, prints progress and writes files.
+    is_main = context_from_environment().is_main
     config = _config_from_args(args)
-    if args.save_run_file:
+    if args.save_run_file and is_main:
         config.save(args.save_run_file)
         print(f"Run file written to {args.save_run_file}")
-    storage = None if args.no_history else _open_storage(args)
+    storage = None if args.no_history or not is_main else _open_storage(args)
     state = TrainingState()
     try:
-        outcome = run_training(config, storage=storage, callbacks=TerminalProgress(), state=state)
+        outcome = run_training(config, storage=storage, callbacks=TerminalProgress() if is_main else None,
+                               state=state)
     except KeyboardInterrupt:
         print("\nStopped.", file=sys.stderr)
         return 130
-    _print_outcome(outcome)
+    if is_main:
+        _print_outcome(outcome)
     return 0
 
 
 def command_resume(args) -> int:
+    from .core.distributed import context_from_environment
     from .core.runner import resume_run
     from .core.state import TrainingState
 
-    storage = _open_storage(args)
-    run = storage.get_run(args.run)
+    is_main = context_from_environment().is_main
+    storage = _open_storage(args) if is_main else None
     try:
-        outcome = resume_run(run.id, storage, callbacks=TerminalProgress(), state=TrainingState())
+        # Process 0 looks the run up in resume_run and tells the other processes when it is missing.
+        outcome = resume_run(args.run, storage, callbacks=TerminalProgress() if is_main else None,
+                             state=TrainingState())
     except KeyboardInterrupt:
-        print(f"\nStopped. Continue with: peftt resume {run.id}", file=sys.stderr)
+        print(f"\nStopped. Continue with: peftt resume {args.run}", file=sys.stderr)
         return 130
-    _print_outcome(outcome)
+    if is_main:
+        _print_outcome(outcome)
     return 0
 
 
@@ -439,26 +433,46 @@ def _print_zero_shot(scorer, splits, normalizer, verbalizers: dict) -> None:
 def command_predict(args) -> int:
     from .core.predict import Predictor
 
+    texts = _predict_texts(args)
     weights = _weights_dir(args)
     predictor = Predictor(weights, base_model_path=args.base_model)
-    if args.text:
-        texts = list(args.text)
-    else:
-        texts = [line.rstrip("\n") for line in Path(args.file).read_text(encoding="utf-8-sig").splitlines()
-                 if line.strip()]
-        texts = [line.split("\t", 1)[-1] for line in texts] if args.tsv_input else texts
+    if args.label_words and not predictor.label_words:
+        raise PefttError(f"--label-words needs a prompt method, but the run or bundle {args.run} was trained with "
+                         f"{predictor.spec.name}, which has no label words. Leave out --label-words.")
+    word_columns = predictor.label_words if args.label_words else []
     output = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     try:
-        output.write("text\tprediction\t" + "\t".join(predictor.labels) + "\n")
+        header = ["text", "prediction", *predictor.labels, *(f"{label}:{word}" for label, word in word_columns)]
+        output.write("\t".join(header) + "\n")
         for start in range(0, len(texts), 256):
             for prediction in predictor.predict(texts[start:start + 256]):
-                probabilities = "\t".join(f"{prediction.probabilities[label]:.4f}" for label in predictor.labels)
-                text = prediction.text.replace("\t", " ").replace("\n", " ")  # keep one TSV row per text
-                output.write(f"{text}\t{prediction.label}\t{probabilities}\n")
+                cells = [prediction.text.replace("\t", " ").replace("\n", " "),  # keep one TSV row per text
+                         prediction.label]
+                cells += [f"{prediction.probabilities[label]:.4f}" for label in predictor.labels]
+                cells += [f"{prediction.word_scores[pair]:.4f}" for pair in word_columns]
+                output.write("\t".join(cells) + "\n")
     finally:
         if args.out:
             output.close()
     return 0
+
+
+def _predict_texts(args) -> list[str]:
+    """Return the texts of ``--text`` or of the lines of ``--file``, read before the model loads."""
+    from .core.errors import DataError
+
+    if args.text:
+        return list(args.text)
+    path = Path(args.file)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise DataError("The text file does not exist. Give a file with one text per line.", path=path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"The text file cannot be read as UTF-8 text ({error}). Save it as UTF-8 with one "
+                        "text per line.", path=path) from None
+    texts = [line for line in lines if line.strip()]
+    return [line.split("\t", 1)[-1] for line in texts] if args.tsv_input else texts
 
 
 def _weights_dir(args) -> Path:
@@ -499,10 +513,37 @@ def command_import(args) -> int:
     name = source.stem if source.suffix.lower() == ".zip" else source.name
     into = Path(args.into) if args.into else default_runs_dir().parent / "imports"
     imported = import_bundle(source, into / name, args.base_model, check=not args.no_check)
+    base = imported.base_model_path.name if imported.base_model_path is not None else "none needed"
     print(f"Bundle imported to {display_path(imported.path)} ({imported.method}, {len(imported.labels)} classes, "
-          f"base model {imported.base_model_path.name})")
+          f"base model {base})")
     print(f"Predict with: peftt predict {display_path(imported.path)} --text TEXT")
     return 0
+
+
+def command_import_run(args) -> int:
+    from .core import run_import
+
+    if args.history_file:
+        snapshot = run_import.snapshot_from_history(args.history_file, _run_ref(args.source))
+        weights_dir = args.weights
+    else:
+        if args.weights:
+            raise PefttError("--weights goes with --from HISTORY. Without --from, SOURCE is already the weights "
+                             "folder.")
+        snapshot = run_import.snapshot_from_weights(args.source)
+        weights_dir = args.source
+    storage = _open_storage(args)
+    record = run_import.import_snapshot(storage, snapshot, weights_dir=weights_dir)
+    origin = record.extra["imported_from"]
+    print(f"Imported run {origin['run_id']} ({record.name}, {record.status}) from "
+          f"{origin['hostname'] or 'another host'} as run {record.id}: validation macro-F1 "
+          f"{_number(record.best_val_macro_f1)}, test macro-F1 {_number(record.test_macro_f1)}, "
+          f"weights {display_path(record.weights_dir) if record.weights_dir else '-'}")
+    return 0
+
+
+def _run_ref(text: str) -> int | str:
+    return int(text) if text.isdigit() else text
 
 
 def command_compare(args) -> int:
@@ -550,17 +591,31 @@ def command_study(args) -> int:
 def _print_study_results(storage, name: str, args) -> int:
     from .core import study
 
-    header, cells = study.results_table(study.study_results(storage, name))
+    results = study.study_results(storage, name)
+    header, cells = study.results_table(results)
     formats = {"md": study.to_markdown, "csv": study.to_csv, "latex": study.to_latex}
     print(formats[args.format](header, cells), end="")
     if args.out:
         Path(args.out).write_text(formats[args.format](header, cells), encoding="utf-8")
+    # Methods are compared at each training-set size of the study (full data, then each k).
+    sizes = sorted({row.shots for row in results}, key=lambda shots: -1 if shots is None else shots)
     for pair in args.compare or []:
         method_a, _, method_b = pair.partition(",")
-        result = study.compare_methods(storage, name, method_a, method_b)
-        print(f"\n{method_a} vs {method_b}: mean difference in test macro-F1 {result.mean_difference:+.4f} over "
-              f"{result.pairs} pairs; p = {result.p_value_seeds:.4f} ({result.test.split(';')[0]}), "
-              f"p = {result.p_value_bootstrap:.4f} (paired bootstrap over test examples)")
+        compared = 0
+        for shots in sizes:
+            try:
+                result = study.compare_methods(storage, name, method_a, method_b, shots=shots)
+            except ConfigError:
+                continue  # no paired runs of both methods at this size
+            compared += 1
+            size = "full data" if shots is None else f"k={shots}"
+            print(f"\n{method_a} vs {method_b}, {size}: mean difference in test macro-F1 "
+                  f"{result.mean_difference:+.4f} over {result.pairs} pairs; p = {result.p_value_seeds:.4f} "
+                  f"({result.test.split(';')[0]}), p = {result.p_value_bootstrap:.4f} "
+                  "(paired bootstrap over test examples)")
+        if not compared:
+            raise ConfigError(f"The study {name!r} has no finished runs of both {method_a} and {method_b} "
+                              "with the same model, seed and few-shot size.")
     return 0
 
 
@@ -673,11 +728,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     predict = commands.add_parser("predict", help="Predict classes with a trained run or bundle, writing TSV.")
     predict.add_argument("run", help="Run id or name, or a weights/bundle folder.")
-    predict.add_argument("--text", action="append", help="Text to classify (repeatable).")
-    predict.add_argument("--file", help="File with one text per line.")
+    predict_input = predict.add_mutually_exclusive_group(required=True)
+    predict_input.add_argument("--text", action="append", help="Text to classify (repeatable).")
+    predict_input.add_argument("--file", help="File with one text per line.")
     predict.add_argument("--tsv-input", action="store_true", help="The file is Label<TAB>text; use the text.")
     predict.add_argument("--out", help="TSV output file (default: standard output).")
     predict.add_argument("--base-model", help="Base model folder, when it moved since training.")
+    predict.add_argument("--label-words", action="store_true", help="Also write the score of each label word "
+                         "(mean log-probability of its pieces at the mask), one column each; prompt methods only.")
     predict.set_defaults(handler=command_predict)
 
     resume = commands.add_parser("resume", help="Continue an interrupted, cancelled or failed run from its "
@@ -696,12 +754,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser("import", help="Import a bundle folder or .zip for prediction.")
     import_.add_argument("bundle", help="Bundle folder or .zip file.")
-    import_.add_argument("--base-model", required=True, help="Your copy of the bundle's base model folder.")
+    import_.add_argument("--base-model", help="Your copy of the bundle's base model folder. Bundles of methods "
+                                             "that read no model (baseline) need none.")
     import_.add_argument("--into", help="Folder that receives the bundle's folder (default: imports/ in the "
                                         "app's data folder).")
     import_.add_argument("--no-check", action="store_true", help="Skip loading the bundle to compare its logits "
                                                                  "with those stored at export.")
     import_.set_defaults(handler=command_import)
+
+    import_run = commands.add_parser(
+        "import-run", help="Copy a finished run, with its settings, metrics, epochs and steps, into this history: "
+                           "from another history file (--from HISTORY RUN) or from the run's weights folder.")
+    import_run.add_argument("source", help="With --from: the run id or name in that history. Without: the run's "
+                                           "weights folder (it contains peftt_run.json).")
+    import_run.add_argument("--from", dest="history_file", metavar="HISTORY",
+                            help="The other history file (history.db) to copy the run from; it is not changed.")
+    import_run.add_argument("--weights", help="With --from: your copy of the run's weights folder. Without it, "
+                                              "the run keeps its original weights folder if that exists here.")
+    import_run.set_defaults(handler=command_import_run)
 
     compare = commands.add_parser("compare", help="Compare runs: metrics with the best marked, and settings "
                                                   "that differ.")
@@ -733,8 +803,15 @@ def _coerce_run_ref(args):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    level = logging.INFO if args.verbose else logging.WARNING
+    log_format = "%(levelname)s %(name)s: %(message)s"
+    rank = _launcher_rank()
+    if rank:
+        # Under torchrun, each line names its process. Without --verbose only process 0 warns,
+        # because the other processes would repeat its warnings.
+        log_format = f"%(levelname)s process {rank}: %(name)s: %(message)s"
+        level = level if args.verbose or rank == "0" else logging.ERROR
+    logging.basicConfig(level=level, format=log_format)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -750,6 +827,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peftt: internal error: {type(error).__name__}: {error} (run again with --traceback for details)",
               file=sys.stderr)
         return 1
+    finally:
+        _leave_process_group()
+
+
+def _launcher_rank() -> str:
+    """Return RANK as torchrun set it for a multi-process launch, or "" for a single process."""
+    world_size = os.environ.get("WORLD_SIZE", "")
+    return os.environ.get("RANK", "") if world_size.isdigit() and int(world_size) > 1 else ""
+
+
+def _leave_process_group() -> None:
+    """Leave the torchrun process group that a training command joined; commands without torch skip it."""
+    if "torch.distributed" in sys.modules:
+        from .core.distributed import shutdown
+
+        shutdown()
 
 
 if __name__ == "__main__":

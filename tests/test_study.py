@@ -112,3 +112,27 @@ def test_few_shot_draws_k_per_class(tiny_model_dir, tncc_dir, tmp_path):
     record = storage.get_run(run_id)
     assert record.config["data"]["shots_per_class"] == 2
     assert any("2 training rows per class" in note for note in record.extra["notes"])
+
+
+def test_cli_compares_methods_at_each_few_shot_size(tiny_model_dir, tncc_dir, tmp_path, capsys):
+    from peftt_gui.cli import main
+
+    spec = small_spec(tiny_model_dir, tncc_dir, name="few-cli", seeds=[3], shots_per_class=[2, 4],
+                      base={"data": {"folder": str(tncc_dir), "max_eval_rows": 36},
+                            "training": {"epochs": 1, "batch_size": 8}}, method_options={"lora": {"r": 2}})
+    spec.save(tmp_path / "study.json")
+    history = str(tmp_path / "history.db")
+    assert main(["--history", history, "study", str(tmp_path / "study.json"), "--compare", "lora,finetune"]) == 0
+
+    output = capsys.readouterr().out
+    lines = [line for line in output.splitlines() if line.startswith("lora vs finetune")]
+    assert [line.split(":")[0] for line in lines] == ["lora vs finetune, k=2", "lora vs finetune, k=4"]
+    storage = RunStorage(history)
+    for shots, line in zip((2, 4), lines):
+        expected = study.compare_methods(storage, "few-cli", "lora", "finetune", shots=shots)
+        assert f"{expected.mean_difference:+.4f} over 1 pairs" in line
+
+    # A pair of methods that never ran together is an error, not an empty line.
+    assert main(["--history", history, "study", str(tmp_path / "study.json"), "--results-only",
+                 "--compare", "lora,prompt"]) == 2
+    assert "no finished runs of both lora and prompt" in capsys.readouterr().err
