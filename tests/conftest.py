@@ -127,10 +127,9 @@ def tiny_tokenizer(tiny_model_dir: Path):
 @pytest.fixture(scope="session")
 def folder_training_texts(shared_data_dir: Path) -> list[str]:
     """Tibetan rows (tsheg restored) on which the look-alike tokenizers are trained."""
-    from model_folders import read_tibetan_texts
+    from model_folders import read_folder_training_texts
 
-    return (read_tibetan_texts(shared_data_dir / "tncc-title" / "train.txt", 3000)
-            + read_tibetan_texts(shared_data_dir / "tusa" / "train.txt", 1500))
+    return read_folder_training_texts(shared_data_dir)
 
 
 @pytest.fixture(scope="session")

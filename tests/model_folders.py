@@ -67,6 +67,13 @@ def read_tibetan_texts(path: Path, limit: int) -> list[str]:
     return texts
 
 
+def read_folder_training_texts(data_dir: Path) -> list[str]:
+    """Read the rows that the look-alike tokenizers are trained on: TNCC-title and TUSA training text."""
+    data_dir = Path(data_dir)
+    return (read_tibetan_texts(data_dir / "tncc-title" / "train.txt", 3000)
+            + read_tibetan_texts(data_dir / "tusa" / "train.txt", 1500))
+
+
 def train_sentencepiece(texts: list[str], vocab_size: int, model_type: str) -> bytes:
     """Train a SentencePiece model with the library's defaults (nmt_nfkc normalization) and return it."""
     import sentencepiece

@@ -1,4 +1,4 @@
-"""Model folders as users have them (CINO, Tibetan-BERT, TiBERT): inspection, tokenizer check, training.
+"""Model folders as users have them (CINO, Tibetan-BERT, TiBERT): inspection, tokenizer check, training, export.
 
 The folders are tiny look-alikes built in the session by ``tests/model_folders.py``.
 """
@@ -103,6 +103,22 @@ def test_folder_inspects_and_loads(folder_fixture, request):
     model = load_masked_lm(built.path)
     assert model.config.vocab_size == built.vocab_size
     assert model.get_input_embeddings().weight.shape[0] == len(tokenizer)
+
+
+@pytest.mark.parametrize("folder_fixture", FOLDERS)
+def test_max_positions_fit_model(folder_fixture, request):
+    built = request.getfixturevalue(folder_fixture)
+    info = inspect_model_folder(built.path)
+    model = load_masked_lm(built.path).eval()
+    mask_token_id = load_tokenizer(built.path).mask_token_id
+
+    # 512 for both BERT (512 positions) and XLM-R (514 positions, numbered from pad_token_id + 1).
+    assert info.max_positions == 512
+    with torch.no_grad():
+        logits = model(input_ids=torch.full((1, info.max_positions), mask_token_id)).logits
+        assert logits.shape == (1, info.max_positions, built.vocab_size)
+        with pytest.raises((IndexError, RuntimeError)):
+            model(input_ids=torch.full((1, info.max_positions + 1), mask_token_id))
 
 
 def test_bin_only_folder_notes_legacy_weights(cino_folder):
@@ -326,28 +342,52 @@ def test_portable_config_moves_special_token_list(tmp_path):
     assert saved["tokenizer_class"] == "XLMRobertaTokenizerFast"
 
 
-# --- Every method trains on every folder and reloads ------------------------------------
+# --- Every method trains on every folder, reloads, exports and imports ------------------
 
-@pytest.mark.slow
-@pytest.mark.parametrize("method", ["finetune", "prompt", "lora", "prompt-lora"])
-@pytest.mark.parametrize("folder_fixture", FOLDERS)
-def test_method_trains_and_reloads(folder_fixture, method, request, tncc_dir, tmp_path):
+METHODS = ["finetune", "prompt", "lora", "prompt-lora"]
+
+
+@pytest.fixture(scope="module")
+def folder_runs(tmp_path_factory, tncc_dir):
+    """Return ``train(built, method)``, which trains once per folder and method (1 epoch, 96 rows).
+
+    It returns the ``RunOutcome`` and the ``RunStorage`` that contains its history row, so that
+    the training test and the export tests share one run.
+    """
     from test_methods_integration import TEMPLATE, VERBALIZER
 
     from peftt_gui.core.config import RunConfig
-    from peftt_gui.core.predict import Predictor
-    from peftt_gui.core.runner import MANIFEST_NAME, run_training
+    from peftt_gui.core.runner import run_training
     from peftt_gui.core.storage import RunStorage
+
+    workspace = tmp_path_factory.mktemp("folder-runs")
+    storage = RunStorage(workspace / "history.db")
+    outcomes = {}
+
+    def train(built, method: str):
+        key = (built.path, method)
+        if key not in outcomes:
+            config = RunConfig(model_path=str(built.path), method=method,
+                               data={"folder": str(tncc_dir), "max_train_rows": 96, "max_eval_rows": 32},
+                               training={"epochs": 1, "batch_size": 16, "seed": 7}, template=TEMPLATE,
+                               verbalizer=VERBALIZER, output_dir=str(workspace / "runs"),
+                               method_options={"r": 4} if "lora" in method else {})
+            outcomes[key] = run_training(config, storage=storage)
+        return outcomes[key], storage
+
+    return train
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("folder_fixture", FOLDERS)
+def test_method_trains_and_reloads(folder_fixture, method, request, folder_runs):
+    from peftt_gui.core.predict import Predictor
+    from peftt_gui.core.runner import MANIFEST_NAME
     from peftt_gui.core.trainer import predict_logits
 
     built = request.getfixturevalue(folder_fixture)
-    storage = RunStorage(tmp_path / "history.db")
-    config = RunConfig(model_path=str(built.path), method=method,
-                       data={"folder": str(tncc_dir), "max_train_rows": 96, "max_eval_rows": 32},
-                       training={"epochs": 1, "batch_size": 16, "seed": 7}, template=TEMPLATE,
-                       verbalizer=VERBALIZER, output_dir=str(tmp_path / "runs"),
-                       method_options={"r": 4} if "lora" in method else {})
-    outcome = run_training(config, storage=storage)
+    outcome, storage = folder_runs(built, method)
 
     # The history and the manifest record the tokenizer check and its overrides.
     record = storage.get_run(outcome.run_id)
@@ -373,3 +413,76 @@ def test_method_trains_and_reloads(folder_fixture, method, request, tncc_dir, tm
     predictor = Predictor(weights)
     assert normalizer_state(predictor.tokenizer) == normalizer_state(outcome.prepared.tokenizer)
     np.testing.assert_allclose(predictor.logits(texts), expected, atol=1e-5, rtol=1e-4)
+
+
+@pytest.fixture(scope="module")
+def folder_bundles(folder_runs, tmp_path_factory):
+    """Return ``export(built, method)``, which exports the run of ``folder_runs`` once, with its check.
+
+    It returns the ``RunOutcome`` and the ``ExportReport``.
+    """
+    from peftt_gui.core.export import export_run
+
+    workspace = tmp_path_factory.mktemp("folder-bundles")
+    reports = {}
+
+    def export(built, method: str):
+        outcome, storage = folder_runs(built, method)
+        key = (built.path, method)
+        if key not in reports:
+            bundle = workspace / f"{built.path.parent.name}-{method}"
+            reports[key] = export_run(storage.get_run(outcome.run_id), bundle)
+        return outcome, reports[key]
+
+    return export
+
+
+def reload_texts(outcome) -> list[str]:
+    """Texts whose logits a reloaded bundle must reproduce: test titles and the export's check texts."""
+    from peftt_gui.core.export import CHECK_TEXTS
+
+    return [row.text for row in outcome.prepared.splits.test[:3]] + list(CHECK_TEXTS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("folder_fixture", FOLDERS)
+def test_bundle_exports_and_imports(folder_fixture, method, request, folder_bundles, tmp_path):
+    from test_export import model_logits
+
+    from peftt_gui.core.export import EXPORT_TOLERANCE, import_bundle
+    from peftt_gui.core.predict import Predictor
+
+    built = request.getfixturevalue(folder_fixture)
+    outcome, report = folder_bundles(built, method)
+    texts = reload_texts(outcome)
+
+    # The export reloaded the bundle in a fresh process and compared the logits itself.
+    assert report.method == method
+    assert report.max_logit_difference is not None
+    assert report.max_logit_difference <= EXPORT_TOLERANCE
+
+    # The app imports the bundle onto the same folder and predicts as the trained model did.
+    imported = import_bundle(report.path, tmp_path / "imported", built.path)
+    assert imported.labels == outcome.prepared.splits.labels
+    predictor = Predictor(imported.path)
+    assert normalizer_state(predictor.tokenizer) == normalizer_state(outcome.prepared.tokenizer)
+    np.testing.assert_allclose(predictor.logits(texts), model_logits(outcome, texts), atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder_fixture", FOLDERS)
+def test_plain_peft_loads_bundles(folder_fixture, request, folder_bundles):
+    from test_export import PLAIN_RELOAD, model_logits, run_json
+
+    built = request.getfixturevalue(folder_fixture)
+    results = [folder_bundles(built, method) for method in METHODS]
+    texts = reload_texts(results[0][0])
+
+    # One process, without the app, runs each bundle's model card snippet on the base folder.
+    scores = run_json(PLAIN_RELOAD, str(built.path), json.dumps([str(report.path) for _, report in results]),
+                      json.dumps(texts, ensure_ascii=False))
+
+    for method, (outcome, _), method_scores in zip(METHODS, results, scores):
+        np.testing.assert_allclose(np.array(method_scores), model_logits(outcome, texts), atol=1e-5, rtol=1e-4,
+                                   err_msg=method)

@@ -50,7 +50,7 @@ class ModelInfo:
     hidden_size: int
     num_heads: int
     vocab_size: int
-    max_positions: int
+    max_positions: int                  # tokens per sequence, special tokens included
     parameter_count: int | None
     tokenizer_kind: str
     tokenizer_files: tuple[str, ...]
@@ -100,7 +100,7 @@ def inspect_model_folder(path: str | Path) -> ModelInfo:
         hidden_size=int(config.get("hidden_size", 0)),
         num_heads=int(config.get("num_attention_heads", 0)),
         vocab_size=int(config.get("vocab_size", 0)),
-        max_positions=int(config.get("max_position_embeddings", 512)),
+        max_positions=_max_sequence_length(config, model_type),
         parameter_count=weights.parameter_count,
         tokenizer_kind=_tokenizer_kind(folder, tokenizer_files),
         tokenizer_files=tokenizer_files,
@@ -109,6 +109,20 @@ def inspect_model_folder(path: str | Path) -> ModelInfo:
         fingerprint=fingerprint_folder(folder),
         notes=weights.notes,
     )
+
+
+def _max_sequence_length(config: dict, model_type: str) -> int:
+    """Return the maximum number of tokens in one sequence, from ``max_position_embeddings``.
+
+    RoBERTa-family models (transformers' ``create_position_ids_from_input_ids``) number
+    positions from ``pad_token_id + 1``, so XLM-R's and CINO's 514 position embeddings
+    hold 512 tokens.
+    """
+    positions = int(config.get("max_position_embeddings", 512))
+    if model_type in ("roberta", "xlm-roberta", "camembert"):
+        pad_token_id = config.get("pad_token_id")
+        positions -= (1 if pad_token_id is None else int(pad_token_id)) + 1
+    return positions
 
 
 def _read_config(folder: Path) -> dict:
