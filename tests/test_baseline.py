@@ -12,7 +12,7 @@ import pytest
 
 from peftt_gui.core import study
 from peftt_gui.core.config import RunConfig
-from peftt_gui.core.methods import get_method
+from peftt_gui.core.methods import get_method, list_methods
 from peftt_gui.core.methods.baseline import (
     FEATURES_FILE,
     WEIGHTS_FILE,
@@ -35,8 +35,8 @@ np.save(sys.argv[3], predictor.logits(texts))
 
 
 def baseline_config(tncc_dir, output_dir, **data):
-    # The baseline reads no model. RunConfig still requires a model path, which the baseline ignores.
-    return RunConfig(model_path="-", method="baseline",
+    # The baseline reads no model, so the config names none.
+    return RunConfig(method="baseline",
                      data={"folder": str(tncc_dir), "max_train_rows": 600, "max_eval_rows": 120, **data},
                      training={"seed": 5}, output_dir=str(output_dir))
 
@@ -159,6 +159,33 @@ def test_baseline_cannot_resume(tncc_dir, tmp_path):
     with pytest.raises(CheckpointError) as error:
         run_training(baseline_config(tncc_dir, tmp_path), resume_run_id=3)
     assert "Start it again" in str(error.value)
+
+
+def test_baseline_config_needs_no_model():
+    assert RunConfig(method="baseline", data={"folder": "data"}).model_path == ""
+    # Run files and study cells that name the "-" placeholder still load; the baseline ignores it.
+    assert RunConfig(model_path="-", method="baseline", data={"folder": "data"}).model_path == "-"
+
+
+@pytest.mark.parametrize("method", [spec.name for spec in list_methods() if spec.uses_model])
+def test_model_methods_need_model_path(method):
+    from peftt_gui.core.errors import ConfigError
+
+    for model_path in ("", "   "):
+        with pytest.raises(ConfigError) as error:
+            RunConfig(model_path=model_path, method=method, data={"folder": "data"})
+        assert error.value.field == "model_path"
+        assert f"the method {method!r} trains a language model" in str(error.value)
+        assert "a method that reads no model (baseline)" in str(error.value)
+
+
+def test_config_rejects_unknown_method():
+    from peftt_gui.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as error:
+        RunConfig(model_path="models/tiny", method="lora-xl", data={"folder": "data"})
+    assert error.value.field == "method"
+    assert "Unknown method 'lora-xl'" in str(error.value)
 
 
 def test_baseline_rejects_inverted_ngram_range():

@@ -533,3 +533,38 @@ def test_cli_import_error_is_one_line(lora_bundle, tiny_model_dir, tmp_path, cap
     assert status == 2
     assert error.startswith("peftt: error: The bundle contains pickle-based files (pytorch_model.bin)")
     assert len(error.strip().splitlines()) == 1
+
+
+def test_cli_predict_label_word_columns(trained, history, capsys):
+    outcome = trained("prompt-lora")
+    texts = [row.text for row in outcome.prepared.splits.test[:3]]
+    text_args = [arg for text in texts for arg in ("--text", text)]
+
+    assert cli.main(["--history", str(history.path), "predict", str(outcome.run_id), "--label-words",
+                     *text_args]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    labels = outcome.prepared.splits.labels
+    predictor = Predictor(outcome.weights_dir)
+    header = lines[0].split("\t")
+    assert header[:2 + len(labels)] == ["text", "prediction", *labels]
+    assert header[2 + len(labels):] == [f"{label}:{word}" for label, word in predictor.label_words]
+    assert len(lines) == 1 + len(texts)
+    for line, expected in zip(lines[1:], predictor.label_word_scores(texts)):
+        scores = [float(cell) for cell in line.split("\t")[2 + len(labels):]]
+        np.testing.assert_allclose(scores, expected, atol=6e-5)
+
+
+def test_cli_predict_rejects_bad_input(trained, history, tmp_path, capsys):
+    outcome = trained("lora")
+    arguments = ["--history", str(history.path), "predict", str(outcome.run_id)]
+
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(arguments)
+    assert exit_info.value.code == 2
+    assert "one of the arguments --text --file is required" in capsys.readouterr().err
+
+    assert cli.main([*arguments, "--file", str(tmp_path / "missing.txt")]) == 2
+    assert "The text file does not exist" in capsys.readouterr().err
+    assert cli.main([*arguments, "--text", "བོད", "--label-words"]) == 2
+    assert "--label-words needs a prompt method" in capsys.readouterr().err

@@ -118,7 +118,8 @@ class DataConfig:
 class RunConfig:
     """Everything that defines a run; stored whole in the history and in run files."""
 
-    model_path: str = option("", "Local model folder (Hugging Face format).")
+    model_path: str = option("", "Local model folder (Hugging Face format). Methods that read no model, such as "
+                                 "baseline, ignore it and may leave it empty.")
     method: str = option("finetune", "Method name from the registry (peftt methods lists them).")
     data: DataConfig | None = None
     training: TrainingConfig = field(default_factory=TrainingConfig)
@@ -136,8 +137,7 @@ class RunConfig:
             self.data = from_mapping(DataConfig, self.data, context="data")
         if isinstance(self.training, Mapping):
             self.training = from_mapping(TrainingConfig, self.training, context="training")
-        if not self.model_path:
-            raise ConfigError("No model folder given: set model_path to a local model folder.", field="model_path")
+        _check_model_path(self.method, self.model_path)
         if self.data is None:
             raise ConfigError("No data given: set data.folder or data.train.", field="data")
 
@@ -167,6 +167,23 @@ class RunConfig:
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json(), encoding="utf-8")
+
+
+def _check_model_path(method: str, model_path: str) -> None:
+    """Require a model folder for every method that trains a language model.
+
+    Methods that read no model (``MethodSpec.uses_model`` false, such as the TF-IDF baseline)
+    accept any ``model_path``, empty included, and never read it.
+    """
+    from .methods import get_method, list_methods
+
+    spec = get_method(method)  # raises ConfigError for an unknown method
+    if spec.uses_model and not (model_path or "").strip():
+        model_free = ", ".join(other.name for other in list_methods() if not other.uses_model)
+        raise ConfigError(f"No model folder given, but the method {method!r} trains a language model. Set "
+                          "model_path (peftt train --model) to a local model folder (Hugging Face format, with "
+                          "config.json), or choose "
+                          f"a method that reads no model ({model_free or 'none registered'}).", field="model_path")
 
 
 def field_help(cls) -> dict[str, str]:

@@ -3,17 +3,23 @@
 A bundle is a folder, or a zip of one folder, in the layout that peft and transformers
 load on their own:
 
-- adapter methods (``lora``, ``prompt-lora``): ``adapter_config.json`` and
-  ``adapter_model.safetensors``, whose ``modules_to_save`` carry the classification head
-  and the BERT pooler;
+- peft methods (``lora``, ``prompt-lora``, ``ia3``, ``prompt-tuning`` and the others):
+  ``adapter_config.json`` and ``adapter_model.safetensors``; for the methods with a
+  classification head, its ``modules_to_save`` carry the head and the BERT pooler;
 - full methods (``finetune``, ``prompt``): ``config.json`` and ``model.safetensors``;
+- prompt methods whose template has ``{"soft"}`` slots: also ``soft_tokens.safetensors``;
 - the tokenizer files at the root, so that ``AutoTokenizer.from_pretrained(bundle)`` works;
-- ``peftt_manifest.json``: base model, labels, template, verbalizer, normalization,
-  metrics, the sha256 of every file, and the logits of ``CHECK_TEXTS``;
-- ``README.md``: a model card with the metrics and a loading snippet for plain peft.
+- the TF-IDF ``baseline``, which reads no model: ``baseline_features.json`` (n-gram
+  vocabulary and IDF weights) and ``baseline_weights.safetensors`` (regression weights and
+  biases), and no tokenizer;
+- ``peftt_manifest.json``: base model (None for the baseline), labels, template, verbalizer,
+  normalization, metrics, the sha256 of every file, and the logits of ``CHECK_TEXTS``;
+- ``README.md``: a model card with the metrics and a loading snippet for plain peft and
+  transformers (numpy for the baseline).
 
-The base model itself is never part of a bundle. An import takes the folder of the local
-copy of the base model and rejects a copy whose fingerprint or sizes differ.
+No bundle file is a pickle. The base model itself is never part of a bundle. An import
+takes the folder of the local copy of the base model and rejects a copy whose fingerprint
+or sizes differ; a baseline bundle imports without one.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ import numpy as np
 from .. import __version__
 from .errors import ExportError, ModelError, PefttError, display_path
 from .methods import get_method
+from .methods.baseline import FEATURES_FILE as BASELINE_FEATURES_FILE
+from .methods.baseline import WEIGHTS_FILE as BASELINE_WEIGHTS_FILE
 from .model_card import model_card
 from .predict import BUNDLE_MANIFEST_NAME, read_manifest
 
@@ -48,6 +56,7 @@ BUNDLE_FORMAT = "peftt-bundle"
 BUNDLE_FORMAT_VERSION = 1
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
 FULL_MODEL_FILES = ("config.json", "model.safetensors")
+BASELINE_FILES = (BASELINE_FEATURES_FILE, BASELINE_WEIGHTS_FILE)
 
 # File types that may contain pickled Python objects, which run code when they are loaded.
 UNSAFE_WEIGHT_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt")
@@ -94,7 +103,7 @@ class ImportedBundle:
 
     path: Path
     manifest: dict
-    base_model_path: Path
+    base_model_path: Path | None            # None for a method that reads no model
 
     @property
     def method(self) -> str:
@@ -116,7 +125,7 @@ class _RunSource:
     weights_dir: Path
     manifest: dict                  # the run's peftt_run.json (or a bundle's manifest)
     record: Any | None              # the RunRecord when exported from the history
-    base_model_path: Path
+    base_model_path: Path | None    # None for a method that reads no model
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -197,6 +206,11 @@ def _resolve_source(source, storage, base_model_path) -> _RunSource:
         raise ExportError(f"The weights folder {display_path(weights_dir)} does not exist. Choose the weights "
                           "folder of a finished run.")
     manifest = read_manifest(weights_dir)
+    if not get_method(manifest["method"]).uses_model:
+        if base_model_path is not None:
+            log.info("The %s method reads no model, so the base model path %s is not used", manifest["method"],
+                     base_model_path)
+        return _RunSource(weights_dir, manifest, record, None)
 
     base = base_model_path or (record.model_path if record is not None else manifest["base_model"].get("path"))
     try:
@@ -237,14 +251,13 @@ def _reference_logits(source: _RunSource) -> np.ndarray:
 def _write_bundle(source: _RunSource, bundle: Path, reference: np.ndarray | None) -> list[str]:
     """Write weights, tokenizer, model card and manifest; return the file names."""
     spec = get_method(source.manifest["method"])
-    if spec.uses_peft:
-        _write_adapter(source, bundle)
-    else:
-        _write_full_model(source, bundle)
-    _write_tokenizer(source.weights_dir, bundle)
+    _write_weights(source, bundle, spec)
+    if spec.uses_model:
+        _write_tokenizer(source.weights_dir, bundle)
 
     manifest = _bundle_manifest(source, reference)
-    card = model_card(manifest, bundle.name, _tokenizer_for_card(bundle), CHECK_TEXTS[0])
+    tokenizer = _tokenizer_for_card(bundle) if spec.uses_model else None
+    card = model_card(manifest, bundle.name, tokenizer, CHECK_TEXTS[0])
     (bundle / "README.md").write_text(card, encoding="utf-8")
 
     names = sorted(path.name for path in bundle.iterdir())
@@ -254,6 +267,45 @@ def _write_bundle(source: _RunSource, bundle: Path, reference: np.ndarray | None
     return sorted(names + [BUNDLE_MANIFEST_NAME])
 
 
+def bundle_weight_files(manifest: dict) -> tuple[str, ...]:
+    """Return the weight files that a bundle (or run folder) of ``manifest``'s method and template has.
+
+    Raises ``ExportError`` when the manifest's template cannot be parsed.
+    """
+    from .template import parse_template
+
+    spec = get_method(manifest["method"])
+    if not spec.uses_model:
+        return BASELINE_FILES
+    files = ADAPTER_FILES if spec.uses_peft else FULL_MODEL_FILES
+    if not spec.uses_template:
+        return files
+    try:
+        soft_count = parse_template(manifest.get("template") or "", require_mask=False).soft_count
+    except PefttError as error:
+        raise ExportError(f"The manifest's template is invalid ({error}). Export the run again.") from None
+    if soft_count:
+        from .methods.soft_tokens import SOFT_TOKENS_FILE
+
+        files += (SOFT_TOKENS_FILE,)
+    return files
+
+
+def _write_weights(source: _RunSource, bundle: Path, spec) -> None:
+    """Copy the method's weight files, with the peft and transformers configs made portable."""
+    method = source.manifest["method"]
+    files = bundle_weight_files(source.manifest)
+    _require_files(source.weights_dir, files, method)
+    if spec.uses_model and spec.uses_peft:
+        _write_adapter(source, bundle)
+    elif spec.uses_model:
+        _write_full_model(source, bundle)
+    # The baseline's files and the template's soft tokens are copied as they are.
+    for name in files:
+        if not (bundle / name).exists():
+            _copy_file(source.weights_dir / name, bundle / name)
+
+
 def _write_adapter(source: _RunSource, bundle: Path) -> None:
     _require_files(source.weights_dir, ADAPTER_FILES, source.manifest["method"])
     config = json.loads((source.weights_dir / "adapter_config.json").read_text(encoding="utf-8"))
@@ -261,7 +313,7 @@ def _write_adapter(source: _RunSource, bundle: Path) -> None:
     config["base_model_name_or_path"] = source.manifest["base_model"]["name"]
     _write_json(bundle / "adapter_config.json", config)
     _copy_file(source.weights_dir / "adapter_model.safetensors", bundle / "adapter_model.safetensors")
-    if source.manifest["method"] == "lora":
+    if not get_method(source.manifest["method"]).uses_template:
         _require_head_in_adapter(bundle / "adapter_model.safetensors")
 
 
@@ -312,7 +364,6 @@ def _write_tokenizer(weights_dir: Path, bundle: Path) -> None:
 
 def _bundle_manifest(source: _RunSource, reference: np.ndarray | None) -> dict:
     run = source.manifest
-    base = run["base_model"]
     record = source.record
     manifest = {
         "format": BUNDLE_FORMAT,
@@ -320,9 +371,7 @@ def _bundle_manifest(source: _RunSource, reference: np.ndarray | None) -> dict:
         "app_version": __version__,
         "method": run["method"],
         "method_options": run.get("method_options") or {},
-        "base_model": {"name": base["name"], "path": display_path(source.base_model_path.absolute()),
-                       "fingerprint": base["fingerprint"], "model_type": base["model_type"],
-                       "hidden_size": base["hidden_size"], "vocab_size": base["vocab_size"]},
+        "base_model": _bundle_base_model(run["base_model"], source.base_model_path),
         "labels": list(run["labels"]),
         "template": run.get("template"),
         "verbalizer": run.get("verbalizer"),
@@ -335,6 +384,14 @@ def _bundle_manifest(source: _RunSource, reference: np.ndarray | None) -> dict:
     if reference is not None:
         manifest["check"] = {"texts": list(CHECK_TEXTS), "logits": reference.tolist()}
     return manifest
+
+
+def _bundle_base_model(base: dict | None, path: Path | None) -> dict | None:
+    """Return the manifest's description of the base model; None for a method that reads no model."""
+    if base is None or path is None:
+        return None
+    return {"name": base["name"], "path": display_path(path.absolute()), "fingerprint": base["fingerprint"],
+            "model_type": base["model_type"], "hidden_size": base["hidden_size"], "vocab_size": base["vocab_size"]}
 
 
 def _record_metrics(record) -> dict:
@@ -374,25 +431,26 @@ def _tokenizer_for_card(bundle: Path):
 def reload_main(argv: Sequence[str]) -> int:
     """Entry point of the fresh process: write a bundle's labels and logits on ``CHECK_TEXTS``.
 
-    Arguments: bundle folder, base model folder, output JSON file.
+    Arguments: bundle folder, base model folder (empty for a method that reads no model),
+    output JSON file.
     """
     from .predict import Predictor
 
     bundle, base, output = argv
-    predictor = Predictor(bundle, base_model_path=base, device="cpu")
+    predictor = Predictor(bundle, base_model_path=base or None, device="cpu")
     logits = predictor.logits(list(CHECK_TEXTS))
     Path(output).write_text(json.dumps({"labels": predictor.labels, "logits": logits.tolist()}), encoding="utf-8")
     return 0
 
 
-def _check_in_fresh_process(bundle: Path, base_model_path: Path, reference: np.ndarray, labels: list[str],
-                            workdir: Path) -> float:
+def _check_in_fresh_process(bundle: Path, base_model_path: Path | None, reference: np.ndarray,
+                            labels: list[str], workdir: Path) -> float:
     """Reload ``bundle`` in a new Python process and compare its logits with ``reference``."""
     output = workdir / "reload.json"
     package_root = str(Path(__file__).resolve().parents[2])
     python_path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     environment = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": python_path}
-    command = [sys.executable, "-c", _RELOAD_COMMAND, str(bundle), str(base_model_path), str(output)]
+    command = [sys.executable, "-c", _RELOAD_COMMAND, str(bundle), str(base_model_path or ""), str(output)]
     try:
         completed = subprocess.run(command, capture_output=True, text=True, timeout=CHECK_TIMEOUT_S,
                                    env=environment)
@@ -504,29 +562,29 @@ def _folder_size(folder: Path) -> int:
 # -- import ---------------------------------------------------------------------------------------
 
 
-def import_bundle(path_or_zip: str | Path, target_dir: str | Path, base_model_dir: str | Path, *,
+def import_bundle(path_or_zip: str | Path, target_dir: str | Path, base_model_dir: str | Path | None = None, *,
                   labels: Sequence[str] | None = None, check: bool = True) -> ImportedBundle:
     """Check a bundle folder or zip against ``base_model_dir`` and copy it to ``target_dir``.
 
-    ``target_dir`` is the bundle's new folder, which must not exist or must be empty. The
-    import raises ``ExportError`` naming the cause, and writes nothing, for:
+    ``target_dir`` is the bundle's new folder, which must not exist or must be empty.
+    ``base_model_dir`` is the local copy of the bundle's base model. A bundle of a method
+    that reads no model (the TF-IDF baseline) needs none and ignores one given. The import
+    raises ``ExportError`` naming the cause, and writes nothing, for:
 
     - zip entries that would land outside the target (absolute paths, ``..``, symbolic links);
     - pickle-based weight files (``.bin``, ``.pt``, ``.pkl`` and the like);
     - files whose sha256 differs from the manifest;
+    - no ``base_model_dir`` for a bundle that needs a base model;
     - a base model whose fingerprint, model type, hidden size or vocabulary differs;
     - a label list that differs from the head, the verbalizer, or ``labels`` when given.
 
     With ``check``, the bundle is loaded on the base model and must reproduce the logits
     stored at export.
     """
-    from .models import inspect_model_folder
-
     source = Path(path_or_zip).expanduser()
     target = Path(target_dir).expanduser()
     if target.exists() and not (target.is_dir() and not any(target.iterdir())):
         raise ExportError(f"{display_path(target)} already exists. Choose a new folder for the imported bundle.")
-    base_info = inspect_model_folder(base_model_dir)
     log.info("Import of %s into %s started", source, target)
 
     created = _make_folders(target.parent)
@@ -535,13 +593,16 @@ def import_bundle(path_or_zip: str | Path, target_dir: str | Path, base_model_di
     try:
         root = _stage_bundle(source, staging / "source")
         manifest = _validate_bundle(root)
-        _check_base_model(manifest, base_info)
+        base_info = _inspect_base_model(manifest, base_model_dir)
+        if base_info is not None:
+            _check_base_model(manifest, base_info)
         _check_labels(root, manifest, labels)
 
-        manifest["base_model"]["path"] = base_info.path
-        _write_json(root / BUNDLE_MANIFEST_NAME, manifest)
+        if base_info is not None:
+            manifest["base_model"]["path"] = base_info.path
+            _write_json(root / BUNDLE_MANIFEST_NAME, manifest)
         if check:
-            _check_reference_logits(root, manifest, base_info.path)
+            _check_reference_logits(root, manifest, base_info.path if base_info is not None else None)
         _move_into_place(root, target)
         finished = True
     except OSError as error:
@@ -551,8 +612,29 @@ def import_bundle(path_or_zip: str | Path, target_dir: str | Path, base_model_di
         if not finished:
             _remove_empty_folders(created)
 
-    log.info("Import of %s finished: %s (%s on %s)", source, target, manifest["method"], base_info.name)
-    return ImportedBundle(target, manifest, Path(base_info.path))
+    log.info("Import of %s finished: %s (%s on %s)", source, target, manifest["method"],
+             base_info.name if base_info is not None else "no base model")
+    return ImportedBundle(target, manifest, Path(base_info.path) if base_info is not None else None)
+
+
+def _inspect_base_model(manifest: dict, base_model_dir: str | Path | None):
+    """Return the ``ModelInfo`` of ``base_model_dir`` when the bundle's method reads a model, else None.
+
+    Raises ``ExportError`` when the method reads a model and no base model folder was given,
+    and ``ModelError`` when the folder is not a model folder.
+    """
+    from .models import inspect_model_folder
+
+    spec = get_method(manifest["method"])
+    if not spec.uses_model:
+        if base_model_dir is not None:
+            log.info("The %s bundle reads no model, so the base model %s is not used", spec.name, base_model_dir)
+        return None
+    if base_model_dir is None:
+        name = (manifest.get("base_model") or {}).get("name")
+        raise ExportError(f"The {spec.name} bundle runs on the base model {name}, so the import needs your copy of "
+                          "that model folder. Give it as the base model (peftt import --base-model FOLDER).")
+    return inspect_model_folder(base_model_dir)
 
 
 def _stage_bundle(source: Path, staging: Path) -> Path:
@@ -673,8 +755,8 @@ def _validate_bundle(root: Path) -> dict:
         raise ExportError(f"The bundle's method {manifest.get('method')!r} is unknown to this version of "
                           "PEFTT Studio.") from None
 
-    required = ADAPTER_FILES if spec.uses_peft else FULL_MODEL_FILES
-    missing = [name for name in (*required, "tokenizer_config.json") if not (root / name).is_file()]
+    required = bundle_weight_files(manifest) + (("tokenizer_config.json",) if spec.uses_model else ())
+    missing = [name for name in required if not (root / name).is_file()]
     if missing:
         raise ExportError(f"The bundle is missing {', '.join(missing)}, which a {spec.name} bundle needs. "
                           "Export it again.")
@@ -713,7 +795,12 @@ def _check_labels(root: Path, manifest: dict, expected: Sequence[str] | None) ->
 
     spec = get_method(manifest["method"])
     weights = root / ("adapter_model.safetensors" if spec.uses_peft else "model.safetensors")
-    if spec.uses_template:
+    if not spec.uses_model:
+        outputs = _tensor_rows(root / BASELINE_WEIGHTS_FILE, "weight")
+        if outputs != len(labels):
+            raise ExportError(f"The bundle lists {len(labels)} classes but its regression weights have {outputs} "
+                              "rows. Export the bundle again.")
+    elif spec.uses_template:
         classes = list((manifest.get("verbalizer") or {}).keys())
         if sorted(classes) != sorted(labels):
             raise ExportError(f"The bundle's verbalizer has the classes {', '.join(classes)} but its label list is "
@@ -756,14 +843,28 @@ def _classifier_outputs(path: Path) -> int | None:
     return None
 
 
-def _check_reference_logits(root: Path, manifest: dict, base_model_path: str) -> None:
+def _tensor_rows(path: Path, key: str) -> int | None:
+    """Return the first dimension of tensor ``key`` in a safetensors file, None without that tensor."""
+    from safetensors import SafetensorError, safe_open
+
+    try:
+        with safe_open(str(path), framework="numpy") as handle:
+            if key not in handle.keys():
+                return None
+            return int(handle.get_slice(key).get_shape()[0])
+    except (SafetensorError, OSError) as error:
+        raise ExportError(f"{path.name} is not a valid safetensors file ({error}). Export the bundle again.") from None
+
+
+def _check_reference_logits(root: Path, manifest: dict, base_model_path: str | None) -> None:
     """Load the bundle and compare its logits on the stored check texts with the exporter's."""
     from .predict import Predictor
 
     try:
         predictor = Predictor(root, base_model_path=base_model_path, device="cpu")
     except PefttError as error:
-        raise ExportError(f"The bundle does not load on the base model {Path(base_model_path).name}: {error}") from None
+        where = f"on the base model {Path(base_model_path).name}" if base_model_path else "for prediction"
+        raise ExportError(f"The bundle does not load {where}: {error}") from None
     stored = manifest.get("check")
     if not stored:
         log.warning("The bundle has no reference logits, so the import only checked that it loads")
