@@ -16,8 +16,10 @@ from PySide6.QtCore import (
 
 from peftt_gui.gui.methods import method_title
 
-COLUMNS = ("name", "model", "method", "status", "created", "val_f1", "test_f1", "trainable")
+COLUMNS = ("id", "name", "model", "method", "status", "created", "val_f1", "test_f1", "trainable")
 HEADERS = {
+    # The run number that Compare, the Playground and `peftt show RUN` use.
+    "id": QT_TRANSLATE_NOOP("RunTableModel", "Run"),
     "name": QT_TRANSLATE_NOOP("RunTableModel", "Name"),
     "model": QT_TRANSLATE_NOOP("RunTableModel", "Model"),
     "method": QT_TRANSLATE_NOOP("RunTableModel", "Method"),
@@ -92,13 +94,15 @@ class RunTableModel(QAbstractTableModel):
 
             color = STATUS_COLORS.get(run.status)
             return QColor(color) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("val_f1", "test_f1",
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("id", "val_f1", "test_f1",
                                                                     "trainable"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
     def _display(run, column: str) -> str:
+        if column == "id":
+            return str(run.id)
         if column == "name":
             return run.name
         if column == "model":
@@ -119,6 +123,8 @@ class RunTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(run, column: str):
+        if column == "id":
+            return run.id
         if column == "created":
             return run.created_at.timestamp()
         if column == "val_f1":

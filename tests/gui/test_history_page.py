@@ -58,6 +58,12 @@ def test_history_sorts_and_filters(make_main_window, qtbot, isolated_history):
     page.table.sortByColumn(COLUMNS.index("name"), Qt.SortOrder.AscendingOrder)
     assert visible_names(page) == ["full broken", "lora small", "prompt best", "prompt-lora mid"]
 
+    # The run number column sorts as numbers and shows the id that Compare and the CLI use.
+    page.table.sortByColumn(COLUMNS.index("id"), Qt.SortOrder.AscendingOrder)
+    assert visible_names(page) == ["lora small", "prompt best", "full broken", "prompt-lora mid"]
+    ids = [page.proxy.index(row, COLUMNS.index("id")).data() for row in range(page.proxy.rowCount())]
+    assert ids == [str(run.id) for run in sorted(storage.list_runs(), key=lambda run: run.id)]
+
     page.filter_edit.setText("pilot")
     assert visible_names(page) == ["lora small", "prompt-lora mid"]
     page.filter_edit.clear()
@@ -135,3 +141,19 @@ def test_history_delete_needs_confirmation(make_main_window, qtbot, isolated_his
     page.delete_run(run_id)
     qtbot.wait(200)
     assert [run.id for run in storage.list_runs()] == [run_id]
+
+
+def test_status_filter_lists_storage_statuses():
+    # The page lists the statuses from history_model, so that it need not import SQLAlchemy
+    # before the window's first paint. Both lists must stay equal.
+    from peftt_gui.core.storage import RUN_STATUSES
+    from peftt_gui.gui.history_model import STATUS_TEXTS
+
+    assert tuple(STATUS_TEXTS) == RUN_STATUSES
+
+
+def test_status_filter_offers_every_status(main_window):
+    page = main_window.pages["history"]
+    statuses = [page.status_filter.itemData(index) for index in range(page.status_filter.count())]
+
+    assert statuses == ["", "running", "finished", "failed", "cancelled", "interrupted"]
