@@ -49,6 +49,8 @@ DEMO_VERBALIZER = {
     "Customs": ["གོམས་སྲོལ"],
     "Instruments": ["རོལ་ཆས"],
 }
+# A TNCC-title test title, with spaces between syllables as in the data, for the Playground.
+DEMO_TITLE = "ལི ཁེ ཆང གིས རྒྱལ སྲིད སྤྱི ཁྱབ ཁང གི རྒྱུན ལས ཚོགས འདུ གཙོ སྐྱོང གནང བ"
 HISTORY_TABS = {1: "settings", 2: "curves", 3: "results"}
 STEP_TIMEOUT_S = 900
 
@@ -102,8 +104,11 @@ def wait_until(app, predicate, what: str, timeout_s: float = STEP_TIMEOUT_S) -> 
         time.sleep(0.02)
 
 
-def drive_flow(window, app, args) -> None:
-    """Choose model, data, method, template and label words; score; train one run."""
+def drive_flow(window, app, args) -> int | None:
+    """Choose model, data, method, template and label words; score; train one run.
+
+    Returns the id of the demo run, or None with ``--no-train``.
+    """
     state = window.state
     print(f"model: {args.model}")
     window.open_model_folder(str(args.model))
@@ -130,7 +135,7 @@ def drive_flow(window, app, args) -> None:
                and template_page.preview is not None, "the template preview")
     wait_until(app, lambda: data_page.length_stats is not None, "the token lengths")
     if args.no_train:
-        return
+        return None
 
     template_page.score_before_training()
     wait_until(app, lambda: template_page.zero_shot_score is not None, "the zero-shot score")
@@ -148,6 +153,20 @@ def drive_flow(window, app, args) -> None:
     run_id = finished[0].run_id
     wait_until(app, lambda: history.details.run_id() == run_id, "the run's history details")
     print(f"run {run_id}: {finished[0].status}, test macro-F1 {finished[0].test_macro_f1}")
+    return run_id
+
+
+def prepare_playground(window, app, run_id: int) -> None:
+    """Load the demo run on the Playground page and predict ``DEMO_TITLE``."""
+    page = window.pages["playground"]
+    window.show_page("playground")
+    wait_until(app, lambda: any(run.run_id == run_id for run in page.runs),
+               "the Playground's run list")
+    page.select_run(run_id)
+    wait_until(app, lambda: page.predictor is not None, "the Playground's model")
+    page.editor.setPlainText(DEMO_TITLE)
+    page.predict_now()
+    wait_until(app, lambda: page.prediction is not None, "the Playground's prediction")
 
 
 def capture(window, app, args, language: str) -> None:
@@ -213,7 +232,9 @@ def main() -> int:
     window.show()
     window.engine_loader.start()
     app.processEvents()
-    drive_flow(window, app, args)
+    run_id = drive_flow(window, app, args)
+    if run_id is not None and "playground" in window.pages:
+        prepare_playground(window, app, run_id)
 
     for language in args.languages:
         capture(window, app, args, language)

@@ -289,6 +289,17 @@ def test_changed_predictions_need_stored_predictions(history):
         comparison.changed_predictions(ids["A"], ids["B"])
 
 
+def test_missing_predictions_name_stopped_run(history):
+    storage, ids = history
+    storage.update_run(ids["B"], extra={}, status="cancelled")
+    comparison = compare_runs(storage, [ids["A"], ids["B"]])
+
+    with pytest.raises(PefttError, match=r"predictions \(it was stopped\)") as raised:
+        comparison.changed_predictions(ids["A"], ids["B"])
+    assert "status cancelled" not in str(raised.value)
+    assert "choose another run" in str(raised.value)
+
+
 def test_compare_rejects_repeated_and_missing_runs(history):
     storage, ids = history
     with pytest.raises(PefttError, match="given twice"):

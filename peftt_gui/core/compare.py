@@ -350,8 +350,11 @@ def _require_same_labels(run_a, run_b) -> None:
 def _validation_predictions(run) -> list[int]:
     predictions = (run.extra or {}).get("validation_predictions")
     if predictions is None:
-        raise PefttError(f"Run {run.id} ({run.name}) has no stored validation predictions (status {run.status}); "
-                         "only runs that finished an epoch have them.")
+        reasons = {"cancelled": "it was stopped", "failed": "it failed", "running": "it is still running",
+                   "interrupted": "it was interrupted"}
+        reason = reasons.get(run.status, f"status {run.status}")
+        raise PefttError(f"Run {run.id} ({run.name}) has no stored validation predictions ({reason}). "
+                         "Only runs that finished an epoch have them, so choose another run.")
     return list(predictions)
 
 

@@ -7,6 +7,7 @@ worker thread after the first paint.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -28,6 +29,9 @@ from peftt_gui.gui.settings import AppSettings, configure_identity
 logger = logging.getLogger(__name__)
 
 SIGNAL_POLL_MS = 250
+# How long the app waits, once its window has closed, for each task it asked to stop.
+# A training run stops after its current optimizer step and then saves a checkpoint.
+SHUTDOWN_TIMEOUT_MS = 30_000
 # Set to 1, the app prints "window shown" at the first paint and quits once the engine
 # has loaded (exit code 0) or failed to load (1). Packaged builds are checked with it.
 QUIT_AFTER_START_VARIABLE = "PEFTT_QUIT_AFTER_START"
@@ -82,17 +86,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.start_engine_after_first_paint()
     _quit_on_interrupt(app, window)
     exit_code = app.exec()
+    return shut_down(context, window, exit_code)
 
-    # A quit during the engine import must wait for it: destroying a running QThread
-    # aborts the process.
-    window.engine_loader.wait()
+
+def shut_down(context: AppContext, window: MainWindow, exit_code: int) -> int:
+    """Wait for the window's tasks after the event loop has ended; returns ``exit_code``.
+
+    Closing the window asked every task to stop. Python cannot interrupt the engine
+    import, and a task may not stop within ``SHUTDOWN_TIMEOUT_MS``. Destroying a
+    running QThread aborts the process, so in both cases this function does not return:
+    it flushes the settings and logs and ends the process with ``os._exit``.
+    """
+    # Tasks that results arriving after the close have started are not stopping yet.
+    stopped = window.stop_tasks(SHUTDOWN_TIMEOUT_MS)
     context.notifier.uninstall_hooks()
+    if not stopped:
+        logger.warning("Exiting while a task is still running: it did not stop within %d s",
+                       SHUTDOWN_TIMEOUT_MS // 1000)
+        _exit_now(context, exit_code)
+    if window.engine_loader.is_loading():
+        logger.info("Exiting without waiting for the training engine to finish loading")
+        _exit_now(context, exit_code)
+
+    # Interpreter shutdown ends with a garbage collection over every object that torch
+    # and transformers created: 0.7-1.2 s, against 0.15-0.3 s once frozen, on 2 busy
+    # cores. Frozen objects in reference cycles are left to the operating system, and an
+    # SQLite connection that is not closed keeps its committed transactions.
+    gc.freeze()
     return exit_code
 
 
+def _exit_now(context: AppContext, exit_code: int) -> None:
+    """End the process at once: Python's shutdown would destroy the running QThreads."""
+    context.settings.sync()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(exit_code)
+
+
 def _quit_after_start(app: QApplication, window: MainWindow) -> None:
-    # Quit only after the engine import has ended: main() waits for that thread, and the
-    # thread ends only once the event loop has handled its result.
+    # Quit once the engine import has ended, so that the exit code reports whether a
+    # packaged build can load the engine.
     window.sigFirstPaint.connect(lambda: print("window shown", flush=True),
                                  Qt.ConnectionType.SingleShotConnection)
     window.engine_loader.sigEngineReady.connect(lambda _info: app.exit(0))

@@ -20,6 +20,11 @@ from peftt_gui.gui.worker import Worker
 logger = logging.getLogger(__name__)
 
 ENGINE_MODULES = ("torch", "transformers")
+# transformers puts a lazy module in place of its own in sys.modules at the end of its first
+# import. A thread that imports it while another thread is inside that first import gets the
+# module being replaced, and "from transformers import AutoTokenizer" raises ImportError. So
+# every thread imports the engine modules while holding this lock.
+ENGINE_IMPORT_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,10 @@ class EngineInfo:
 def import_engine(*, progress: Callable[[object], None], cancel: threading.Event) -> EngineInfo:
     """Import the engine libraries, reporting each module name before importing it."""
     modules = {}
-    for name in ENGINE_MODULES:
-        progress(name)
-        modules[name] = importlib.import_module(name)
+    with ENGINE_IMPORT_LOCK:
+        for name in ENGINE_MODULES:
+            progress(name)
+            modules[name] = importlib.import_module(name)
 
     torch = modules["torch"]
     if torch.cuda.is_available():
@@ -46,6 +52,16 @@ def import_engine(*, progress: Callable[[object], None], cancel: threading.Event
     else:
         device = "CPU"
     return EngineInfo(torch.__version__, modules["transformers"].__version__, device)
+
+
+def ensure_engine_imported() -> None:
+    """Import torch and transformers unless done, waiting while another thread imports them.
+
+    Worker tasks that may be the first to use transformers call this before any engine import.
+    """
+    with ENGINE_IMPORT_LOCK:
+        for name in ENGINE_MODULES:
+            importlib.import_module(name)
 
 
 class EngineLoader(QObject):
@@ -76,8 +92,16 @@ class EngineLoader(QObject):
     def is_ready(self) -> bool:
         return self.info is not None
 
+    def is_loading(self) -> bool:
+        """Return whether the import thread is still running.
+
+        ``is_ready`` changes only when the event loop delivers the thread's result. This
+        reads the thread's state instead, so it stays correct after the event loop has ended.
+        """
+        return self._worker is not None and not self._worker.wait(0)
+
     def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until the import thread has ended (used when the app quits)."""
+        """Block until the import thread has ended; returns False on timeout."""
         return self._worker is None or self._worker.wait(timeout_ms)
 
     def _on_module_loading(self, module: object) -> None:

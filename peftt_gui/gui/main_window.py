@@ -30,12 +30,16 @@ from peftt_gui.gui.i18n import NATIVE_NAMES, SYSTEM_LANGUAGE, Translations, appl
 from peftt_gui.gui.icons import icon
 from peftt_gui.gui.notifier import Notifier
 from peftt_gui.gui.pages.base import Page
+from peftt_gui.gui.pages.compare_page import ComparePage
 from peftt_gui.gui.pages.data_page import DataPage
 from peftt_gui.gui.pages.history_page import HistoryPage
 from peftt_gui.gui.pages.method_page import MethodPage
 from peftt_gui.gui.pages.model_page import ModelPage
+from peftt_gui.gui.pages.playground_page import PlaygroundPage
+from peftt_gui.gui.pages.study_page import StudyPage
 from peftt_gui.gui.pages.template_page import TemplatePage
 from peftt_gui.gui.pages.train_page import TrainPage
+from peftt_gui.gui.plots import build_plots_later
 from peftt_gui.gui.settings import AppSettings
 from peftt_gui.gui.state import ProjectState, Requirement
 
@@ -107,13 +111,19 @@ class MainWindow(QMainWindow):
                      MethodPage(self.state, self),
                      TemplatePage(self.state, self),
                      TrainPage(self.state, self),
-                     HistoryPage(self.state, self)):
+                     HistoryPage(self.state, self),
+                     ComparePage(self.state, self),
+                     PlaygroundPage(self.state, self),
+                     StudyPage(self.state, self)):
             self._add_page(page)
 
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
         self.pages["train"].sigHistoryChanged.connect(self._on_history_changed)
+        self.pages["study"].sigHistoryChanged.connect(self._on_history_changed)
         self.pages["history"].sigResumeRequested.connect(self.resume_run)
+        self.pages["history"].sigCompareRequested.connect(self.compare_runs)
+        self.pages["history"].sigRunsLoaded.connect(self._on_history_runs_loaded)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -238,6 +248,16 @@ class MainWindow(QMainWindow):
     def _on_history_changed(self, run_id: object) -> None:
         self.pages["history"].reload(run_id if isinstance(run_id, int) else None)
 
+    def compare_runs(self, run_ids: list) -> None:
+        """Show the Compare page with the runs ``run_ids`` side by side."""
+        self.pages["compare"].compare(run_ids)
+        self.show_page("compare")
+
+    def _on_history_runs_loaded(self) -> None:
+        # The Compare page reads the history that the History page has opened.
+        history = self.pages["history"]
+        self.pages["compare"].set_history(history.storage, history.model.runs)
+
     def resume_run(self, run_id: int) -> None:
         """Resume a stored run on the Train page (when no run is in progress)."""
         train = self.pages["train"]
@@ -345,6 +365,8 @@ class MainWindow(QMainWindow):
             self._painted = True
             # Queued, so that the engine thread starts after this paint has finished.
             QTimer.singleShot(0, self.sigFirstPaint.emit)
+            # The plots of the other pages follow, after the engine thread has started.
+            build_plots_later(self)
         return result
 
     def _on_engine_module_loading(self, module: str) -> None:
@@ -394,10 +416,18 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.pages["study"].is_running() and self.confirm_close_during_run:
+            answer = QMessageBox.question(self, self.tr("PEFTT Studio"), self.tr(
+                "A study is running. Stop it and quit? Start on the Study page resumes it "
+                "later, and the stopped run starts again from its beginning."))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_layout()
         for box in list(self._open_dialogs):
             box.close()
-        # A QThread destroyed while it runs aborts the process, so every task ends first.
-        self.stop_tasks()
+        # Requests the stop without waiting, so that the window closes at once. The workers
+        # keep their QThreads alive meanwhile, and app.shut_down() waits for them.
+        self.stop_tasks(timeout_ms=0)
         super().closeEvent(event)
 

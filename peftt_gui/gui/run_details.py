@@ -153,7 +153,7 @@ class RunDetailsView(QTabWidget):
         self.metrics_plot = LivePlot(self)
         self.metrics_plot.add_curve("macro_f1", "", MACRO_F1_COLOR, width=2, symbol="o")
         self.metrics_plot.add_curve("accuracy", "", ACCURACY_COLOR, width=2, symbol="o")
-        self.metrics_plot.plot_item.setYRange(0.0, 1.0)
+        self.metrics_plot.set_y_range(0.0, 1.0)
         layout = QHBoxLayout(self.curves_tab)
         layout.addWidget(self.loss_plot)
         layout.addWidget(self.metrics_plot)

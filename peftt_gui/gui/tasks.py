@@ -3,7 +3,9 @@
 Each task is called as ``task(*args, progress=report, cancel=event)`` in a worker
 thread and returns a plain value (a dataclass of this module or an engine record).
 Engine modules are imported inside the tasks, so that importing this module (which
-every page does) never imports torch or transformers.
+every page does) never imports torch or transformers. A task that can run before the
+Model page has loaded a tokenizer calls ``ensure_engine_imported`` first, because two
+threads must not import transformers at the same time.
 
 Tasks that call a tokenizer hold ``TOKENIZER_LOCK``: the pages share one tokenizer, and
 a fast tokenizer raises "Already borrowed" when two threads use it at the same time.
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peftt_gui.core.errors import PefttError
 from peftt_gui.core.state import EpochReport, StepReport, TrainingCallbacks, TrainingState
+from peftt_gui.gui.engine_loader import ensure_engine_imported
 from peftt_gui.gui.worker import TaskCancelled
 
 logger = logging.getLogger(__name__)
@@ -63,6 +67,7 @@ def load_model_parts(info, sample_texts: Sequence[str], *, progress: Progress,
     built on PyTorch's meta device: that needs no weights, so a large model lists its
     layers in about a second and without its memory.
     """
+    ensure_engine_imported()
     from peftt_gui.core.models import (
         default_lora_targets,
         linear_layer_names,
@@ -305,6 +310,119 @@ def score_zero_shot(config, *, progress: Progress, cancel: threading.Event) -> Z
     return ZeroShotScore(result.metrics, list(prepared.splits.labels), len(split))
 
 
+# --- Label-word suggestions --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SuggestionProgress:
+    """One step of a label-word search: "load" the model, score the "classes", then "validation".
+
+    ``done`` and ``total`` count classes or validation rows; ``label`` is the class being scored.
+    """
+
+    phase: str
+    done: int = 0
+    total: int = 0
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class VerbalizerScore:
+    """Zero-shot validation metrics of one verbalizer, raw and calibrated.
+
+    Both metrics are None and ``error`` contains the reason when the verbalizer cannot be
+    scored (a class without label words, a word the tokenizer does not know).
+    """
+
+    verbalizer: dict[str, list[str]]
+    raw: Any = None                  # core.metrics.ClassificationMetrics
+    calibrated: Any = None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class LabelWordSuggestions:
+    """The suggested label words of each class and the zero-shot comparison on validation."""
+
+    suggestions: dict[str, list[Any]]   # class -> core.label_words.WordSuggestion, best first
+    rows_per_class: dict[str, int]      # training rows scored per class
+    validation_rows: int
+    current: VerbalizerScore
+    suggested: VerbalizerScore          # the best suggestion of each class
+
+
+def suggest_words(model_folder: str, template_text: str, splits, current_verbalizer: dict[str, list[str]],
+                  max_rows_per_class: int, top_n: int, *, seed: int, max_length: int, device: str,
+                  normalization: str, progress: Progress, cancel: threading.Event) -> LabelWordSuggestions:
+    """Suggest ``top_n`` label words per class and score them zero-shot against the current ones.
+
+    The classes' training rows (at most ``max_rows_per_class`` each, drawn with ``seed``) are
+    put into the template, and ``core.label_words.suggest_label_words`` ranks the vocabulary
+    at the mask. Both verbalizers are then scored on every validation row without training.
+    Cancel takes effect before each class and each chunk of validation rows.
+    """
+    from peftt_gui.core import label_words
+    from peftt_gui.core.runner import make_normalizer
+
+    normalizer = make_normalizer(normalization)
+    progress(SuggestionProgress("load"))
+    scorer = label_words.MaskScorer(model_folder, template_text, normalizer=normalizer,
+                                    sample_texts=[row.text for row in splits.train],
+                                    max_length=max_length, device=device)
+    grouped = label_words.texts_by_class(splits.train, splits.labels, max_rows_per_class, seed)
+
+    def on_class(index: int, label: str) -> None:
+        if cancel.is_set():
+            raise TaskCancelled()
+        progress(SuggestionProgress("classes", index, len(grouped), label))
+
+    suggestions = label_words.suggest_label_words(scorer, grouped, top_n=top_n, on_class=on_class)
+    log_probs = _validation_log_probs(scorer, [row.text for row in splits.validation], progress, cancel)
+
+    current = {label: list(current_verbalizer.get(label, [])) for label in splits.labels}
+    try:
+        suggested = label_words.suggested_verbalizer(suggestions)
+    except PefttError as error:
+        suggested_score = VerbalizerScore({}, error=str(error))
+    else:
+        suggested_score = _score_verbalizer(scorer, suggested, splits, normalizer, log_probs)
+    return LabelWordSuggestions(
+        suggestions=suggestions,
+        rows_per_class={label: len(texts) for label, texts in grouped.items()},
+        validation_rows=len(splits.validation),
+        current=_score_verbalizer(scorer, current, splits, normalizer, log_probs),
+        suggested=suggested_score)
+
+
+def _validation_log_probs(scorer, texts: list[str], progress: Progress, cancel: threading.Event):
+    """Score the validation rows at the mask in chunks, so that cancel need not wait for all of them."""
+    import torch
+
+    # Whole batches per chunk, so the rows are batched and padded as in one call.
+    chunk_rows = 4 * scorer.batch_size
+    chunks = []
+    for start in range(0, len(texts), chunk_rows):
+        if cancel.is_set():
+            raise TaskCancelled()
+        progress(SuggestionProgress("validation", start, len(texts)))
+        chunks.append(scorer.mask_log_probs(texts[start:start + chunk_rows]))
+    if not chunks:
+        return scorer.mask_log_probs([])
+    return torch.cat(chunks)
+
+
+def _score_verbalizer(scorer, verbalizer: dict[str, list[str]], splits, normalizer,
+                      log_probs) -> VerbalizerScore:
+    texts = [row.text for row in splits.validation]
+    gold = [row.label for row in splits.validation]
+    try:
+        raw = scorer.zero_shot(verbalizer, texts, gold, splits.labels, normalizer, log_probs=log_probs)
+        calibrated = scorer.zero_shot(verbalizer, texts, gold, splits.labels, normalizer,
+                                      log_probs=log_probs, calibrate=True)
+    except PefttError as error:
+        return VerbalizerScore(verbalizer, error=str(error))
+    return VerbalizerScore(verbalizer, raw, calibrated)
+
+
 # --- Training ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -377,6 +495,154 @@ def train_run(config, history_path: str | None, state: TrainingState, *,
         weights_dir=outcome.weights_dir)
 
 
+# --- Playground --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlaygroundRun:
+    """A run of the history whose weights folder exists, as the Playground lists it."""
+
+    run_id: int
+    name: str
+    method: str
+    status: str
+    test_macro_f1: float | None
+    weights_dir: str
+
+
+@dataclass(frozen=True)
+class PredictorSource:
+    """A run weights folder, bundle folder or bundle zip that the Playground was asked to open.
+
+    ``kind`` is "run", "bundle" or "zip". ``base_model_found`` is true when the base model
+    folder that the manifest names exists here, and for a folder of a method that reads no
+    model (the TF-IDF baseline). A zip is always imported first.
+    """
+
+    path: str
+    kind: str
+    base_model_name: str
+    base_model_found: bool
+
+
+@dataclass(frozen=True)
+class PlaygroundPrediction:
+    """The prediction for one text, as the Playground shows it."""
+
+    text: str                        # the text as typed
+    normalized: str                  # after the run's normalizer, as the model reads it
+    label: str
+    labels: list[str]
+    probabilities: list[float]       # one per class, in ``labels`` order
+    label_words: list[tuple[str, str]]   # (class, label word); empty without label words
+    word_scores: list[float]         # mean log-probability of each label word at the mask
+
+
+def list_runs_with_weights(history_path: str | None, *, progress: Progress,
+                           cancel: threading.Event) -> list[PlaygroundRun]:
+    """List the runs whose weights folder still exists, newest first."""
+    from peftt_gui.core.storage import RunStorage
+
+    storage = RunStorage(history_path)
+    try:
+        records = storage.get_runs([summary.id for summary in storage.list_runs()])
+    finally:
+        storage.close()
+    return [PlaygroundRun(record.id, record.name, record.method, record.status,
+                          record.test_macro_f1, record.weights_dir)
+            for record in records if record.weights_dir and Path(record.weights_dir).is_dir()]
+
+
+def inspect_predictor_source(path: str, *, progress: Progress,
+                             cancel: threading.Event) -> PredictorSource:
+    """Read the manifest of a run weights folder, a bundle folder or a bundle zip.
+
+    Raises ModelError for a folder without a manifest and ExportError for a zip that
+    is unreadable or contains no bundle.
+    """
+    from peftt_gui.core.methods import get_method
+    from peftt_gui.core.predict import read_manifest
+    from peftt_gui.core.runner import MANIFEST_NAME
+
+    source = Path(path).expanduser()
+    if source.is_file():
+        base = _zip_manifest(source).get("base_model") or {}
+        return PredictorSource(str(source), "zip", str(base.get("name") or ""), False)
+
+    manifest = read_manifest(source)
+    base = manifest.get("base_model") or {}
+    base_path = base.get("path")
+    found = bool(base_path) and Path(base_path).expanduser().is_dir()
+    if not get_method(manifest["method"]).uses_model:
+        found = True
+    kind = "run" if (source / MANIFEST_NAME).is_file() else "bundle"
+    return PredictorSource(str(source), kind, str(base.get("name") or ""), found)
+
+
+def _zip_manifest(archive: Path) -> dict:
+    """Read the bundle manifest at the root of ``archive`` or in its one top folder."""
+    import json
+    import zipfile
+    from pathlib import PurePosixPath
+
+    from peftt_gui.core.errors import ExportError
+    from peftt_gui.core.predict import BUNDLE_MANIFEST_NAME
+
+    try:
+        with zipfile.ZipFile(archive) as handle:
+            names = [name for name in handle.namelist()
+                     if PurePosixPath(name).name == BUNDLE_MANIFEST_NAME
+                     and len(PurePosixPath(name).parts) <= 2]
+            if not names:
+                raise ExportError(f"{archive} has no {BUNDLE_MANIFEST_NAME}, so it is not a PEFTT "
+                                  "Studio bundle. Choose a .zip written by peftt export.")
+            return json.loads(handle.read(min(names, key=len)).decode("utf-8"))
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExportError(f"{archive} is not a readable bundle zip file ({error}). Choose a "
+                          "bundle .zip or folder.") from None
+
+
+def import_bundle_for_prediction(path: str, base_model_dir: str, *, progress: Progress,
+                                 cancel: threading.Event) -> str:
+    """Import a bundle folder or zip into the app's imports folder and return the new folder.
+
+    The imports folder is the one ``peftt import`` uses by default. A name already taken
+    there gets a number appended, so that an earlier import stays as it is.
+    """
+    ensure_engine_imported()
+    from peftt_gui.core.export import import_bundle
+    from peftt_gui.core.runner import default_runs_dir
+
+    source = Path(path)
+    name = source.stem if source.suffix.lower() == ".zip" else source.name
+    imports = default_runs_dir().parent / "imports"
+    target, number = imports / name, 2
+    while target.exists():
+        target, number = imports / f"{name}-{number}", number + 1
+    return str(import_bundle(source, target, base_model_dir).path)
+
+
+def load_predictor(weights_dir: str, base_model_path: str | None, *, progress: Progress,
+                   cancel: threading.Event):
+    """Load a run's weights or a bundle as a ``core.predict.Predictor`` (builds the model)."""
+    ensure_engine_imported()
+    from peftt_gui.core.predict import Predictor
+
+    return Predictor(weights_dir, base_model_path=base_model_path)
+
+
+def predict_text(predictor, text: str, *, progress: Progress,
+                 cancel: threading.Event) -> PlaygroundPrediction:
+    """Predict the class of ``text``, with label-word scores for the prompt methods."""
+    prediction = predictor.predict([text])[0]
+    label_words = predictor.label_words
+    return PlaygroundPrediction(
+        text=text, normalized=predictor.normalizer.normalize(text), label=prediction.label,
+        labels=list(predictor.labels),
+        probabilities=[prediction.probabilities[label] for label in predictor.labels],
+        label_words=label_words,
+        word_scores=[prediction.word_scores[pair] for pair in label_words])
+
+
 # --- Building a local model --------------------------------------------------------------
 
 def build_model(corpus_files: Sequence[str], out_dir: str, settings: dict[str, Any], *,
@@ -386,6 +652,7 @@ def build_model(corpus_files: Sequence[str], out_dir: str, settings: dict[str, A
     ``settings`` are keyword arguments of ``build_local_model`` (size and time limit).
     Stop ends pre-training early, and the model trained so far is still saved.
     """
+    ensure_engine_imported()
     from peftt_gui.core.build_model import build_local_model
 
     return build_local_model([Path(path) for path in corpus_files], Path(out_dir),
@@ -451,3 +718,187 @@ def edit_run(storage, run_id: int, *, name: str | None = None, notes: str | None
 def history_path_from_environment() -> str | None:
     """Return ``$PEFTT_HISTORY`` when set; None lets RunStorage use its default file."""
     return os.environ.get("PEFTT_HISTORY") or None
+
+
+# --- Comparison --------------------------------------------------------------------------
+
+def compare_stored_runs(storage, run_ids: Sequence[int], *, progress: Progress,
+                        cancel: threading.Event):
+    """Return the ``core.compare.Comparison`` of ``run_ids``: runs, curves and config diff."""
+    from peftt_gui.core.compare import compare_runs
+
+    return compare_runs(storage, run_ids)
+
+
+def list_changed_predictions(comparison, run_a: int, run_b: int, *, progress: Progress,
+                             cancel: threading.Event) -> list[Any]:
+    """List the validation rows that two runs of ``comparison`` predict differently.
+
+    The texts are read again from the runs' data files, so this raises PefttError when
+    those files are missing or changed since the runs.
+    """
+    return comparison.changed_predictions(run_a, run_b)
+
+
+def write_text_file(path: str, text: str, *, progress: Progress,
+                    cancel: threading.Event) -> str:
+    """Write ``text`` to ``path`` as UTF-8 and return the path."""
+    Path(path).write_text(text, encoding="utf-8")
+    return path
+
+
+def save_image(image, path: str, *, progress: Progress, cancel: threading.Event) -> str:
+    """Save a QImage as PNG and return the path; raises OSError when Qt cannot write it."""
+    if not image.save(path, "PNG"):
+        raise OSError(f"Cannot write the image {path}: check that its folder exists and "
+                      "is writable.")
+    return path
+
+
+# --- Studies -----------------------------------------------------------------------------
+
+class StudyControl:
+    """The Study page's handle on a running study: Stop, and the running run's TrainingState.
+
+    The worker thread creates one ``TrainingState`` per grid cell through ``new_state``.
+    The page reads ``current_state`` for the progress of the running run and calls
+    ``request_stop``, which cancels that run within one optimizer step and keeps the
+    next cells from starting.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._state: TrainingState | None = None
+        self._stop = threading.Event()
+
+    def new_state(self) -> TrainingState:
+        state = TrainingState()
+        with self._lock:
+            self._state = state
+            if self._stop.is_set():
+                state.request_cancel()
+        return state
+
+    @property
+    def current_state(self) -> TrainingState | None:
+        with self._lock:
+            return self._state
+
+    def request_stop(self) -> None:
+        with self._lock:
+            self._stop.set()
+            if self._state is not None:
+                self._state.request_cancel()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+
+@dataclass(frozen=True)
+class StudyRunResult:
+    """How one Start of a study ended."""
+
+    name: str
+    run_ids: list[int]               # runs that this Start added, a stopped run included
+    finished: int                    # finished cells of the study, earlier ones included
+    total: int                       # cells of the grid
+    stopped: bool
+
+
+@dataclass(frozen=True)
+class StudyResults:
+    """A study's finished runs aggregated over seeds, as ``core.study`` tabulates them.
+
+    ``header`` and ``cells`` are ``results_table``'s own text, which the exports write.
+    """
+
+    name: str
+    rows: list[Any]                  # core.study.ResultRow
+    header: list[str]
+    cells: list[list[str]]
+
+
+def run_study_cells(spec, history_path: str | None, control: StudyControl, *,
+                    progress: Progress, cancel: threading.Event) -> StudyRunResult:
+    """Run the unfinished cells of ``spec`` one after another and record them in the history.
+
+    ``progress`` receives ``core.study.StudyProgress`` values before each cell and
+    ``TrainingEvent`` values from the running run. Cells that finished before are
+    skipped, so a stopped study resumes with the cell that was stopped.
+    """
+    ensure_engine_imported()
+    from peftt_gui.core.storage import RunStorage
+    from peftt_gui.core.study import expand_grid, finished_keys, run_study
+
+    storage = RunStorage(history_path)
+    try:
+        run_ids = run_study(spec, storage, callbacks=ForwardingCallbacks(progress),
+                            state_factory=control.new_state, progress=progress,
+                            should_stop=lambda: control.stop_requested or cancel.is_set())
+        keys = {cell.key for cell in expand_grid(spec)}
+        finished = len(keys & finished_keys(storage, spec.name))
+    finally:
+        storage.close()
+    return StudyRunResult(spec.name, run_ids, finished, len(keys),
+                          control.stop_requested or cancel.is_set())
+
+
+def list_studies(history_path: str | None, *, progress: Progress,
+                 cancel: threading.Event) -> list[str]:
+    """Return the names of the studies that have runs in the history, sorted."""
+    from peftt_gui.core.storage import RunStorage
+
+    storage = RunStorage(history_path)
+    try:
+        return sorted({run.study for run in storage.list_runs() if run.study})
+    finally:
+        storage.close()
+
+
+def load_study_results(history_path: str | None, name: str, *, progress: Progress,
+                       cancel: threading.Event) -> StudyResults:
+    """Aggregate the finished runs of the study ``name`` with ``core.study.study_results``."""
+    from peftt_gui.core.storage import RunStorage
+    from peftt_gui.core.study import results_table, study_results
+
+    storage = RunStorage(history_path)
+    try:
+        rows = study_results(storage, name)
+    finally:
+        storage.close()
+    header, cells = results_table(rows)
+    return StudyResults(name, rows, header, cells)
+
+
+def compare_study_methods(history_path: str | None, name: str, method_a: str, method_b: str,
+                          shots: int | None, resamples: int, *, progress: Progress,
+                          cancel: threading.Event):
+    """Return ``core.study.compare_methods`` of two methods of a study at one few-shot size."""
+    from peftt_gui.core.storage import RunStorage
+    from peftt_gui.core.study import compare_methods
+
+    storage = RunStorage(history_path)
+    try:
+        return compare_methods(storage, name, method_a, method_b, shots=shots, resamples=resamples)
+    finally:
+        storage.close()
+
+
+def load_study_spec(path: str, *, progress: Progress, cancel: threading.Event):
+    """Read a study JSON file as a ``core.study.StudySpec``; raises ConfigError when invalid."""
+    from peftt_gui.core.study import StudySpec
+
+    return StudySpec.load(path)
+
+
+def save_study_spec(spec, path: str, *, progress: Progress, cancel: threading.Event) -> str:
+    """Write ``spec`` as a study JSON file that ``peftt study`` runs, and return the path."""
+    spec.save(path)
+    return path
+
+
+def save_run_file(config, path: str, *, progress: Progress, cancel: threading.Event) -> str:
+    """Write ``config`` as a JSON run file that ``peftt train`` runs, and return the path."""
+    config.save(path)
+    return path

@@ -155,6 +155,231 @@
     </message>
 </context>
 <context>
+    <name>ChangedPredictionsView</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="+464"/>
+        <source>Row</source>
+        <translation>ཕྲེང</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>ཡི་གེ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True class</source>
+        <translation>ངོ་མའི་རིགས་ཚན</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row of the validation split, counting from 1.</source>
+        <translation>ར་སྤྲོད་ཆའི་ཕྲེང་ཨང་། 1 ནས་བགྲང་།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the validation rows of both runs…</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་གཉིས་ཀའི་ར་སྤྲོད་ཕྲེང་ཀློག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different runs to list the rows they predict differently.</source>
+        <translation>སྔོན་དཔོག་མི་འདྲ་བའི་ཕྲེང་རྣམས་སྟོན་པར་སྦྱོང་བརྡར་ཐེངས་མི་འདྲ་བ་གཉིས་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Both runs predict every validation row the same way.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་གཉིས་ཀས་ར་སྤྲོད་ཕྲེང་ཚང་མ་གཅིག་མཚུངས་སུ་སྔོན་དཔོག་བྱས།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 validation rows are predicted differently. %2 is right on %3 of them, %4 on %5.</source>
+        <translation>ར་སྤྲོད་ཕྲེང་ %1 ལ་སྔོན་དཔོག་མི་འདྲ། དེ་དག་ལས་ %2 ཡིས་ %3 ཡང་དག་པ་དང་ %4 ཡིས་ %5 ཡང་དག</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/compare_page.py" line="+189"/>
+        <source>Compare</source>
+        <translation>བསྡུར་བ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two or more runs side by side: their scores with the best of each row marked, their curves, the settings that differ, their confusion matrices and the validation rows that they predict differently.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བ་གཤིབ་སྟེ་སྟོན། སྐར་གྲངས་དང་ཕྲེང་རེའི་ལེགས་ཤོས་ལ་རྟགས་བཀོད་པ། ཐིག་རིས། མི་འདྲ་བའི་སྒྲིག་འགོད། འཛོལ་བའི་རེའུ་མིག དེ་བཞིན་སྔོན་དཔོག་མི་འདྲ་བའི་ར་སྤྲོད་ཕྲེང་རྣམས།</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check the runs to compare:</source>
+        <translation>བསྡུར་རྒྱུའི་སྦྱོང་བརྡར་ཐེངས་ལ་རྟགས་རྒྱོབ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare checked runs</source>
+        <translation>རྟགས་བརྒྱབ་པའི་སྦྱོང་བརྡར་ཐེངས་བསྡུར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check two or more runs in the list.</source>
+        <translation>ཐོ་གཞུང་ནང་སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བར་རྟགས་རྒྱོབ།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No comparison yet. Check two or more runs above and press Compare checked runs, or select runs on the History page and press Compare there.</source>
+        <translation>ད་དུང་བསྡུར་བ་མེད། གོང་གི་སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བར་རྟགས་བརྒྱབ་ནས་"རྟགས་བརྒྱབ་པའི་སྦྱོང་བརྡར་ཐེངས་བསྡུར"ལ་མནན། ཡང་ན་ལོ་རྒྱུས་ཤོག་ངོས་སུ་སྦྱོང་བརྡར་ཐེངས་བདམས་ནས་དེ་གའི་"བསྡུར་བ"ལ་མནན།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics</source>
+        <translation>ཚད་འཇལ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Curves</source>
+        <translation>ཐིག་རིས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings that differ</source>
+        <translation>མི་འདྲ་བའི་སྒྲིག་འགོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrices</source>
+        <translation>འཛོལ་བའི་རེའུ་མིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed predictions</source>
+        <translation>འགྱུར་བའི་སྔོན་དཔོག</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The runs have the same settings.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་འདི་དག་གི་སྒྲིག་འགོད་གཅིག་མཚུངས་ཡིན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrices and changed predictions of</source>
+        <translation>འཛོལ་བའི་རེའུ་མིག་དང་འགྱུར་བའི་སྔོན་དཔོག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and</source>
+        <translation>དང་</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Save as PNG…</source>
+        <translation>PNG ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save table as CSV…</source>
+        <translation>རེའུ་མིག་ CSV ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as Markdown…</source>
+        <translation>Markdown ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save table as LaTeX…</source>
+        <translation>རེའུ་མིག་ LaTeX ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The metrics table with the best values in bold, and the settings that differ.</source>
+        <translation>ལེགས་ཤོས་རྣམས་ཡིག་གཟུགས་སྦོམ་པོར་བཀོད་པའི་ཚད་འཇལ་རེའུ་མིག་དང་མི་འདྲ་བའི་སྒྲིག་འགོད།</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>test macro-F1 %1</source>
+        <translation>ཚོད་ལྟ macro-F1 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Check two or more runs to compare.</source>
+        <translation>བསྡུར་བར་སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བར་རྟགས་རྒྱོབ།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening the run history…</source>
+        <translation>སྦྱོང་བརྡར་ལོ་རྒྱུས་ཁ་ཕྱེ་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading %1 runs from the history…</source>
+        <translation>ལོ་རྒྱུས་ནས་སྦྱོང་བརྡར་ཐེངས་ %1 ཀློག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ཡིག་ཆ (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown ཡིག་ཆ (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LaTeX files (*.tex)</source>
+        <translation>LaTeX ཡིག་ཆ (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the comparison</source>
+        <translation>བསྡུར་བ་ཉར</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the plot</source>
+        <translation>རི་མོ་ཉར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG པར་རིས (*.png)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved %1.</source>
+        <translation>%1 ཉར་ཟིན།</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file could not be saved: %1</source>
+        <translation>ཡིག་ཆ་ཉར་མ་ཐུབ། %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonCurves</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="-249"/>
+        <source>Training loss</source>
+        <translation>སྦྱོང་བརྡར་གྱོང་ཚད</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>གོམ་གྲངས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation macro-F1</source>
+        <translation>ར་སྤྲོད macro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch</source>
+        <translation>སྐོར</translation>
+    </message>
+</context>
+<context>
     <name>ConfigFields</name>
     <message>
         <location filename="../../peftt_gui/gui/config_text.py" line="+19"/>
@@ -461,7 +686,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Peak learning rate of AdamW; empty uses the method&apos;s default.</source>
+        <source>Peak learning rate of AdamW; empty uses the method's default.</source>
         <translation>AdamW ཡི་སློབ་ཚད་མཐོ་ཤོས། སྟོང་པ་ཡིན་ན་ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་སྤྱོད།</translation>
     </message>
     <message>
@@ -671,13 +896,61 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run&apos;s class weights setting also turns balancing on.</source>
+        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run's class weights setting also turns balancing on.</source>
         <translation>balanced། རིགས་ཚན་རེ་རེར་ཐེངས་གྲངས་ཟློག་ཕྱོགས་ལྟར་ལྗིད་ཚད་སྤྲོད་པས་རིགས་ཚན་དཀོན་པོར་ཕན། none། ཕྲེང་རེ་རེའི་ལྗིད་ཚད་འདྲ། སྦྱོང་བརྡར་སྒྲིག་འགོད་ཀྱི་རིགས་ཚན་ལྗིད་ཚད་ཀྱིས་ཀྱང་དོ་མཉམ་སྒོ་འབྱེད།</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Maximum iterations of the Newton-CG solver.</source>
         <translation>Newton-CG ཐག་གཅོད་ཆས་ཀྱི་བསྐྱར་ཟློས་ཐེངས་གྲངས་མང་ཤོས།</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionComparison</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="+87"/>
+        <source>Difference: %1 minus %2</source>
+        <translation>ཁྱད་པར། %1 ནས་ %2 ཕྲས་པ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No confusion matrix on this split for: %1.</source>
+        <translation>ཆ་འདིའི་ཐོག་འཛོལ་བའི་རེའུ་མིག་མེད་པ། %1།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose two different runs to see their difference.</source>
+        <translation>ཁྱད་པར་བལྟ་བར་སྦྱོང་བརྡར་ཐེངས་མི་འདྲ་བ་གཉིས་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The two runs have different classes, so their confusion matrices cannot be subtracted.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་གཉིས་ཀྱི་རིགས་ཚན་མི་འདྲ་བས་འཛོལ་བའི་རེའུ་མིག་ཕན་ཚུན་ཕྲ་མི་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>True class %1, predicted class %2: %3 rows in %4, %5 rows in %6.</source>
+        <translation>ངོ་མའི་རིགས་ཚན་ %1། སྔོན་དཔོག་རིགས་ཚན་ %2། %4 ནང་ཕྲེང་ %3། %6 ནང་ཕྲེང་ %5།</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Split:</source>
+        <translation>ཆ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test</source>
+        <translation>ཚོད་ལྟ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation</source>
+        <translation>ར་སྤྲོད</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows are the true classes, columns the predicted ones. In the difference, green cells favour the second run and red cells the first.</source>
+        <translation>ཕྲེང་ནི་ངོ་མའི་རིགས་ཚན། སྟར་ཐིག་ནི་སྔོན་དཔོག་རིགས་ཚན་ཡིན། ཁྱད་པར་ནང་ལྗང་ཁུའི་རེའུ་མིག་གིས་སྦྱོང་བརྡར་ཐེངས་གཉིས་པ་ལེགས་པ་དང་དམར་པོས་དང་པོ་ལེགས་པ་སྟོན།</translation>
     </message>
 </context>
 <context>
@@ -745,7 +1018,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Share of each class&apos;s rows that goes to this split.</source>
+        <source>Share of each class's rows that goes to this split.</source>
         <translation>རིགས་ཚན་རེ་རེའི་ཕྲེང་ལས་ཆ་ཤས་འདིར་འགྲོ་བའི་བསྡུར་ཚད།</translation>
     </message>
     <message>
@@ -921,7 +1194,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+154"/>
+        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+163"/>
         <source>History</source>
         <translation>ལོ་རྒྱུས</translation>
     </message>
@@ -931,12 +1204,12 @@
         <translation>སྦྱོང་བརྡར་ཐེངས་རེ་རེའི་སྒྲིག་འགོད་དང་། སྐོར་རེ་རེའི་སྐར་གྲངས། ལྗིད་ཚད་བཅས་ཉར་ཚགས་བྱེད།</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+152"/>
         <source>Delete run</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་སུབ</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-140"/>
         <source>Refresh</source>
         <translation>གསར་འདོན</translation>
     </message>
@@ -957,6 +1230,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Compare</source>
+        <translation>བསྡུར་བ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the selected runs side by side on the Compare page. Select two or more runs first.</source>
+        <translation>བདམས་པའི་སྦྱོང་བརྡར་ཐེངས་རྣམས་བསྡུར་བའི་ཤོག་ངོས་སུ་གཤིབ་སྟེ་བསྡུར། སྔོན་ལ་སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བ་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No runs yet. Runs appear here once training has been started from the Train page.</source>
         <translation>ད་དུང་སྦྱོང་བརྡར་བྱས་མེད། སྦྱོང་བརྡར་ཤོག་ངོས་ནས་སྦྱོང་བརྡར་འགོ་བཙུགས་རྗེས་འདིར་མངོན་ཡོང་།</translation>
     </message>
@@ -971,9 +1254,202 @@
         <translation>མཉེན་ཆས་མཇུག་རྫོགས་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་ %1 ལ་བར་ཆད་ཅེས་རྟགས་བརྒྱབ། དེ་དག་མུ་མཐུད་ཐུབ།</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+114"/>
         <source>Delete run %1 from the history? Its weights folder stays on disk.</source>
         <translation>ལོ་རྒྱུས་ནས་སྦྱོང་བརྡར་ཐེངས་ %1 སུབ་བམ། དེའི་ལྗིད་ཚད་ཡིག་སྣོད་སྡེར་མོའི་ཐོག་ལུས།</translation>
+    </message>
+</context>
+<context>
+    <name>LabelWordSuggester</name>
+    <message>
+        <location filename="../../peftt_gui/gui/label_word_suggester.py" line="+100"/>
+        <source>Label-word suggestions</source>
+        <translation>ཁ་བྱང་ཚིག་གི་གྲོས་འཆར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest label words…</source>
+        <translation>ཁ་བྱང་ཚིག་གྲོས་འཆར་འདོན…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let the model fill the template's mask on the training rows of each class, and list the words it prefers for that class. The validation rows then show whether the suggested words classify better than the current ones, without training.</source>
+        <translation>དཔེ་དབྱིབས་ཀྱིས་རིགས་ཚན་རེ་རེའི་སྦྱོང་བརྡར་ཕྲེང་ཐོག་དཔེ་གཞིའི་ཁེབས་རྟགས་ཁ་སྐོང་བྱས་ནས། རིགས་ཚན་དེར་དགའ་ཕྱོགས་ཆེ་བའི་ཚིག་རྣམས་ཐོ་འགོད་བྱེད། དེ་རྗེས་སྦྱོང་བརྡར་མ་བྱས་པར་ར་སྤྲོད་ཕྲེང་ཐོག་གྲོས་འཆར་ཚིག་དེ་དག་ད་ལྟའི་ཚིག་ལས་དབྱེ་སྡེ་ལེགས་མིན་སྟོན།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>མཚམས་འཇོག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training rows per class:</source>
+        <translation>རིགས་ཚན་རེའི་སྦྱོང་བརྡར་ཕྲེང་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most this many training rows of each class are scored (drawn with the training seed). More rows give steadier suggestions and take longer.</source>
+        <translation>རིགས་ཚན་རེ་རེའི་སྦྱོང་བརྡར་ཕྲེང་འདི་ཙམ་ལས་མང་བར་སྐར་གྲངས་མི་སྤྲོད (སྦྱོང་བརྡར་གྱི་ས་བོན་ལྟར་འདེམས)། ཕྲེང་མང་ན་གྲོས་འཆར་བརྟན་པོ་ཡོང་ཡང་དུས་ཚོད་རིང་བ་འགོར།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Words per class:</source>
+        <translation>རིགས་ཚན་རེའི་ཚིག་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many suggested words to list for each class.</source>
+        <translation>རིགས་ཚན་རེ་རེར་གྲོས་འཆར་ཚིག་ག་ཚོད་ཐོ་འགོད་བྱེད་མིན།</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+51"/>
+        <source>Loading the model…</source>
+        <translation>དཔེ་དབྱིབས་ནང་འཇུག་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>No model is chosen, so nothing can score label words. Choose a model folder on the Model page.</source>
+        <translation>དཔེ་དབྱིབས་མ་བདམས་པས་ཁ་བྱང་ཚིག་ལ་སྐར་གྲངས་སྤྲོད་མི་ཐུབ། དཔེ་དབྱིབས་ཤོག་ངོས་སུ་དཔེ་དབྱིབས་ཀྱི་ཡིག་སྣོད་ཅིག་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No data is loaded, so there are no training rows to score label words on. Load the data on the Data page.</source>
+        <translation>གཞི་གྲངས་ནང་འཇུག་མ་བྱས་པས་ཁ་བྱང་ཚིག་ལ་སྐར་གྲངས་སྤྲོད་རྒྱུའི་སྦྱོང་བརྡར་ཕྲེང་མེད། གཞི་གྲངས་ཤོག་ངོས་སུ་གཞི་གྲངས་ནང་འཇུག་བྱོས།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The class %1 of the verbalizer has no training rows, so no label word can be suggested for it. Remove its row, or load data that contains this class.</source>
+        <translation>ཁ་བྱང་ཚིག་སྒྲིག་གི་རིགས་ཚན་ %1 ལ་སྦྱོང་བརྡར་ཕྲེང་མེད་པས་དེའི་ཆེད་ཁ་བྱང་ཚིག་གྲོས་འཆར་འདོན་མི་ཐུབ། དེའི་ཕྲེང་སུབ་པའམ། རིགས་ཚན་འདི་ཡོད་པའི་གཞི་གྲངས་ནང་འཇུག་བྱོས།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation>མཚམས་འཇོག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scoring the training rows of class %1 (%2 of %3)…</source>
+        <translation>རིགས་ཚན་ %1 གྱི་སྦྱོང་བརྡར་ཕྲེང་ལ་སྐར་གྲངས་སྤྲོད་བཞིན (%3 ལས་ %2)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scoring the current and the suggested words on %1 validation rows…</source>
+        <translation>ར་སྤྲོད་ཕྲེང་ %1 ཐོག་ད་ལྟའི་ཚིག་དང་གྲོས་འཆར་ཚིག་ལ་སྐར་གྲངས་སྤྲོད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Suggested %1 words per class. Tick the words to use in the dialog.</source>
+        <translation>རིགས་ཚན་རེར་ཚིག་ %1 གྲོས་འཆར་བཏོན། གླེང་སྒྲོམ་ནང་སྤྱོད་རྒྱུའི་ཚིག་ལ་རྟགས་རྒྱོབ།</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The suggestion was stopped. The label words are unchanged.</source>
+        <translation>གྲོས་འཆར་མཚམས་བཞག ཁ་བྱང་ཚིག་ལ་འགྱུར་བ་མེད།</translation>
+    </message>
+</context>
+<context>
+    <name>LabelWordSuggestionsDialog</name>
+    <message>
+        <location filename="../../peftt_gui/gui/label_word_dialog.py" line="+127"/>
+        <source>Suggested label words</source>
+        <translation>གྲོས་འཆར་གྱི་ཁ་བྱང་ཚིག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model filled the template's mask on at most %1 training rows per class. A word scores high when the model prefers it for this class's rows more than for the other classes' rows. Tick the words to use.</source>
+        <translation>དཔེ་དབྱིབས་ཀྱིས་རིགས་ཚན་རེ་རེའི་སྦྱོང་བརྡར་ཕྲེང་ %1 ལས་མི་མང་བའི་ཐོག་དཔེ་གཞིའི་ཁེབས་རྟགས་ཁ་སྐོང་བྱས། དཔེ་དབྱིབས་ཀྱིས་ཚིག་ཅིག་ལ་རིགས་ཚན་གཞན་གྱི་ཕྲེང་ལས་རིགས་ཚན་འདིའི་ཕྲེང་ཐོག་དགའ་ཕྱོགས་ཆེ་ན་དེའི་སྐར་གྲངས་མཐོ། སྤྱོད་རྒྱུའི་ཚིག་ལ་རྟགས་རྒྱོབ།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Macro-F1</source>
+        <translation>Macro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Macro-F1, calibrated</source>
+        <translation>Macro-F1 (ཚད་སྒྲིག་བྱས་པ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Current label words</source>
+        <translation>ད་ལྟའི་ཁ་བྱང་ཚིག</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Suggested words (the first of each class)</source>
+        <translation>གྲོས་འཆར་ཚིག (རིགས་ཚན་རེའི་དང་པོ)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zero-shot scores on %1 validation rows, without training. Calibrated: each class's score has its mean over these rows subtracted, so a word that the model prefers everywhere does not win every row.</source>
+        <translation>སྦྱོང་བརྡར་མེད་པར་ར་སྤྲོད་ཕྲེང་ %1 ཐོག་གི་ zero-shot སྐར་གྲངས། ཚད་སྒྲིག་བྱས་པ་ནི་རིགས་ཚན་རེ་རེའི་སྐར་གྲངས་ནས་ཕྲེང་འདི་དག་གི་ཆ་སྙོམས་ཕབ་པ་ཡིན་པས། དཔེ་དབྱིབས་ཀྱིས་གང་སར་དགའ་ཕྱོགས་ཆེ་བའི་ཚིག་གིས་ཕྲེང་ཚང་མར་རྒྱལ་ཁ་མི་ཐོབ།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Class / word</source>
+        <translation>རིགས་ཚན / ཚིག</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>སྐར་གྲངས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens at the mask</source>
+        <translation>ཁེབས་རྟགས་སའི་ཚིག་ཕྲན</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current label words: %1</source>
+        <translation>ད་ལྟའི་ཁ་བྱང་ཚིག %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No label words yet</source>
+        <translation>ད་དུང་ཁ་བྱང་ཚིག་མེད</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The word's mean log-probability at the mask on this class's rows, minus the mean of that value over all classes.</source>
+        <translation>རིགས་ཚན་འདིའི་ཕྲེང་ཐོག་ཁེབས་རྟགས་སར་ཚིག་དེའི་ log-probability ཆ་སྙོམས་ལས་རིགས་ཚན་ཡོངས་ཀྱི་གྲངས་ཐང་དེའི་ཆ་སྙོམས་ཕབ་པ།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add ticked words</source>
+        <translation>རྟགས་བརྒྱབ་པའི་ཚིག་སྣོན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the ticked words to the label words of their class.</source>
+        <translation>རྟགས་བརྒྱབ་པའི་ཚིག་རྣམས་རང་རང་གི་རིགས་ཚན་གྱི་ཁ་བྱང་ཚིག་ཏུ་སྣོན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with ticked words</source>
+        <translation>རྟགས་བརྒྱབ་པའི་ཚིག་གིས་ཚབ་བྱེད</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the label words of each class that has a ticked word. Classes without a ticked word keep theirs.</source>
+        <translation>རྟགས་བརྒྱབ་པའི་ཚིག་ཡོད་པའི་རིགས་ཚན་རེ་རེའི་ཁ་བྱང་ཚིག་ཚབ་བྱེད། རྟགས་བརྒྱབ་པའི་ཚིག་མེད་པའི་རིགས་ཚན་གྱིས་རང་གི་ཁ་བྱང་ཚིག་ཉར།</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggested words</source>
+        <translation>གྲོས་འཆར་ཚིག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 not scored: %2</source>
+        <translation>%1 ལ་སྐར་གྲངས་མ་སྤྲད། %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Accuracy %1</source>
+        <translation>ཡང་དག་ཚད %1</translation>
     </message>
 </context>
 <context>
@@ -987,14 +1463,15 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peftt_gui/gui/main_window.py" line="+186"/>
-        <location line="+61"/>
-        <location line="+144"/>
+        <location filename="../../peftt_gui/gui/main_window.py" line="+196"/>
+        <location line="+71"/>
+        <location line="+146"/>
+        <location line="+7"/>
         <source>PEFTT Studio</source>
         <translation>PEFTT Studio</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-218"/>
         <source>&amp;File</source>
         <translation>ཡིག་ཆ(&amp;F)</translation>
     </message>
@@ -1049,7 +1526,7 @@
         <translation>PEFTT Studio སྐོར(&amp;A)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>A run is in progress. Wait for it to end, or stop it, before resuming another one.</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད། དེ་མཇུག་རྫོགས་པར་སྒུག་པའམ་མཚམས་བཞག་རྗེས་གཞན་ཞིག་མུ་མཐུད་རོགས།</translation>
     </message>
@@ -1084,7 +1561,7 @@
         <translation>ཨང་སྒྲིག་མི་དགོས་པར་ཆ་ཚང་ཞིབ་སྒྲིག་དང་། དྲན་སྐུལ་དཔེ་གཞི་དང་ཁ་བྱང་ཚིག LoRA བཅས་ཀྱིས་བོད་ཡིག་སྐད་ཡིག་དཔེ་དབྱིབས་ཞིབ་སྒྲིག་བྱེད།&lt;br&gt;&lt;br&gt;བོད་ཡིག་ནི་ Noto Serif Tibetan ཡིག་གཟུགས་ཀྱིས་མངོན་ཞིང་། ཡིག་གཟུགས་དེ་ SIL Open Font License 1.1 ཡི་ཆོག་མཆན་འོག་ཡོད།</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Loading the training engine (%1)…</source>
         <translation>སྦྱོང་བརྡར་འཕྲུལ་ཆས་ནང་འཇུག་བྱེད་བཞིན་པ (%1)…</translation>
     </message>
@@ -1107,6 +1584,29 @@
         <location line="+20"/>
         <source>A run is in progress. Stop it and quit? The run keeps a checkpoint and can resume later.</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད། མཚམས་བཞག་ནས་ཕྱིར་འཐེན་ནམ། སྦྱོང་བརྡར་ཐེངས་དེས་ཉར་ཚགས་ས་མཚམས་ཉར་བས་རྗེས་སུ་མུ་མཐུད་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A study is running. Stop it and quit? Start on the Study page resumes it later, and the stopped run starts again from its beginning.</source>
+        <translation>ཞིབ་འཇུག་ཅིག་ལག་བསྟར་བྱེད་བཞིན་ཡོད། མཚམས་བཞག་ནས་ཕྱིར་འཐེན་ནམ། རྗེས་སུ་ཞིབ་འཇུག་ཤོག་ངོས་ཀྱི་འགོ་འཛུགས་ཀྱིས་དེ་མུ་མཐུད་བྱེད་ཅིང་། མཚམས་བཞག་པའི་སྦྱོང་བརྡར་ཐེངས་ཐོག་མ་ནས་བསྐྱར་དུ་འགོ་འཛུགས།</translation>
+    </message>
+</context>
+<context>
+    <name>MethodChecklist</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_views.py" line="+111"/>
+        <source>The learning rate of %1 must be a number from %2 to %3, such as 2e-5; “%4” is not. Leave it empty for the method's default.</source>
+        <translation>%1 གྱི་སློབ་ཚད་ནི་ %2 ནས་ %3 བར་གྱི་གྲངས་ཀ་ཞིག་ཡིན་དགོས། དཔེར་ན། 2e-5། “%4” ནི་དེ་མིན། ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་སྤྱོད་ན་སྟོང་པར་ཞོག</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Learning rate</source>
+        <translation>སློབ་ཚད</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning rate of %1 in this study. Empty: the method's default, %2.</source>
+        <translation>ཞིབ་འཇུག་འདིའི་ནང་ %1 གྱི་སློབ་ཚད། སྟོང་པ་ཡིན་ན་ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་ %2།</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1839,84 @@
     </message>
 </context>
 <context>
+    <name>MetricsTable</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="-273"/>
+        <source>Test F1: %1</source>
+        <translation>ཚོད་ལྟ F1: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation macro-F1</source>
+        <translation>ར་སྤྲོད macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation accuracy</source>
+        <translation>ར་སྤྲོད་ཡང་དག་ཚད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test macro-F1</source>
+        <translation>ཚོད་ལྟ macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test accuracy</source>
+        <translation>ཚོད་ལྟའི་ཡང་དག་ཚད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable parameters</source>
+        <translation>སྦྱོང་བརྡར་ཐུབ་པའི་ཚད་གཞི</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable %</source>
+        <translation>སྦྱོང་བརྡར་ཐུབ་པ %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (s)</source>
+        <translation>དུས་ཡུན (སྐར་ཆ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak memory (MiB)</source>
+        <translation>ནང་གསོག་མཐོ་ཤོས (MiB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>སྐོར་གྲངས</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Higher is better.</source>
+        <translation>མཐོ་ན་ལེགས།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lower is better.</source>
+        <translation>དམའ་ན་ལེགས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No value of this row is better than another, so none is marked.</source>
+        <translation>ཕྲེང་འདིའི་གྲངས་ཐང་གང་ཡང་གཞན་ལས་ལེགས་པ་མེད་པས་རྟགས་མ་བཀོད།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This run has no value for this metric.</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་འདིར་ཚད་འཇལ་འདིའི་གྲངས་ཐང་མེད།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Best value of this row. %1</source>
+        <translation>ཕྲེང་འདིའི་ལེགས་ཤོས། %1</translation>
+    </message>
+</context>
+<context>
     <name>MissingStatusLabel</name>
     <message>
         <location filename="../../peftt_gui/gui/widgets.py" line="+96"/>
@@ -1534,6 +2112,182 @@
         <location line="+2"/>
         <source>Choose a file</source>
         <translation>ཡིག་ཆ་ཞིག་འདེམས</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPage</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/playground_page.py" line="+232"/>
+        <source>Playground</source>
+        <translation>ཉམས་ལེན་ས་ཁོངས</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try a trained run or an exported bundle on your own Tibetan text. The prediction updates as you type.</source>
+        <translation>སྦྱོང་བརྡར་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་སམ་ཕྱིར་འདྲེན་བྱས་པའི་ཐུམ་སྒྲིལ་ཞིག་ཁྱེད་རང་གི་བོད་ཡིག་ཡི་གེའི་ཐོག་ཚོད་ལྟ་བྱོས། ཡི་གེ་འབྲི་བཞིན་པར་སྔོན་དཔོག་གསར་བསྒྱུར་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trained model</source>
+        <translation>སྦྱོང་བརྡར་ཟིན་པའི་དཔེ་དབྱིབས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run:</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>གསར་འདོན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open bundle or run folder…</source>
+        <translation>ཐུམ་སྒྲིལ་ལམ་སྦྱོང་བརྡར་ཐེངས་ཀྱི་ཡིག་སྣོད་ཁ་ཕྱེ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bundle whose base model folder is not on this computer is imported first, after you choose your copy of the base model folder.</source>
+        <translation>གཞི་རྩའི་དཔེ་དབྱིབས་ཀྱི་ཡིག་སྣོད་རྩིས་འཁོར་འདིའི་ནང་མེད་པའི་ཐུམ་སྒྲིལ་ནི། ཁྱེད་ཀྱིས་རང་གི་གཞི་རྩའི་དཔེ་དབྱིབས་ཡིག་སྣོད་འདེམས་རྗེས་སྔོན་ལ་ནང་འདྲེན་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import bundle .zip…</source>
+        <translation>ཐུམ་སྒྲིལ་ .zip ནང་འདྲེན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>ཡི་གེ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>གཙང་སེལ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prediction</source>
+        <translation>སྔོན་དཔོག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation>སྲིད་ཕྱོད</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score of each label word: the mean log-probability of its pieces at the mask (higher is better). A class scores the mean probability of its label words.</source>
+        <translation>ཁ་བྱང་ཚིག་རེ་རེའི་སྐར་གྲངས་ནི་ཁེབས་རྟགས་ཀྱི་གནས་སུ་དེའི་ཚིག་ཕྲན་རྣམས་ཀྱི་ log སྲིད་ཕྱོད་ཆ་སྙོམས་ཡིན (མཐོ་ན་ལེགས)། རིགས་ཚན་རེ་རེའི་སྐར་གྲངས་ནི་དེའི་ཁ་བྱང་ཚིག་རྣམས་ཀྱི་སྲིད་ཕྱོད་ཆ་སྙོམས་ཡིན།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class</source>
+        <translation>རིགས་ཚན</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label word</source>
+        <translation>ཁ་བྱང་ཚིག</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>སྐར་གྲངས</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run %1</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test macro-F1 %1</source>
+        <translation>ཚོད་ལྟ macro-F1 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a run…</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་འདེམས…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Open a bundle or run weights folder</source>
+        <translation>ཐུམ་སྒྲིལ་ལམ་སྦྱོང་བརྡར་ཐེངས་ཀྱི་ལྗིད་ཚད་ཡིག་སྣོད་ཁ་ཕྱེ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a bundle</source>
+        <translation>ཐུམ་སྒྲིལ་ཞིག་ནང་འདྲེན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles (*.zip)</source>
+        <translation>ཐུམ་སྒྲིལ (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No base model folder was chosen, so %1 was not loaded.</source>
+        <translation>གཞི་རྩའི་དཔེ་དབྱིབས་ཀྱི་ཡིག་སྣོད་མ་བདམས་པས་ %1 ནང་འཇུག་མ་བྱས།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing %1…</source>
+        <translation>%1 ནང་འདྲེན་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the new folder of the base model %1 of this run</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་འདིའི་གཞི་རྩའི་དཔེ་དབྱིབས་ %1 ཡི་ཡིག་སྣོད་གསར་པ་འདེམས</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your copy of the base model %1 of this bundle</source>
+        <translation>ཐུམ་སྒྲིལ་འདིའི་གཞི་རྩའི་དཔེ་དབྱིབས་ %1 ཡི་ཁྱེད་རང་གི་འདྲ་བཤུས་འདེམས</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 · %2 classes · base model %3 · %4</source>
+        <translation>%1 · རིགས་ཚན་ %2 · གཞི་རྩའི་དཔེ་དབྱིབས་ %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the model of %1…</source>
+        <translation>%1 ཡི་དཔེ་དབྱིབས་ནང་འཇུག་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a run from the history, or open an exported bundle.</source>
+        <translation>ལོ་རྒྱུས་ནས་སྦྱོང་བརྡར་ཐེངས་ཤིག་འདེམས་པའམ། ཕྱིར་འདྲེན་བྱས་པའི་ཐུམ་སྒྲིལ་ཞིག་ཁ་ཕྱེ།</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Predicting…</source>
+        <translation>སྔོན་དཔོག་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Type a text to see the class that the model predicts.</source>
+        <translation>ཡི་གེ་ཞིག་འབྲི་ན་དཔེ་དབྱིབས་ཀྱིས་སྔོན་དཔོག་བྱས་པའི་རིགས་ཚན་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (probability %2)</source>
+        <translation>%1 (སྲིད་ཕྱོད་ %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model reads: %1</source>
+        <translation>དཔེ་དབྱིབས་ཀྱིས་ཀློག་པ། %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundTextEditor</name>
+    <message>
+        <location line="-472"/>
+        <source>Type or paste a Tibetan text, for example a news title: བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</source>
+        <translation>བོད་ཡིག་ཡི་གེ་ཞིག་འབྲི་བའམ་སྦྱར། དཔེར་ན་གསར་འགྱུར་གྱི་འགོ་བརྗོད། བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</translation>
     </message>
 </context>
 <context>
@@ -1755,14 +2509,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row&apos;s share.</source>
+        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row's share.</source>
         <translation>རིགས་ཚན་རེའི་ཚོད་ལྟ F1 དང་འཛོལ་བའི་རེའུ་མིག ཕྲེང་ནི་ངོ་མའི་རིགས་ཚན། སྟར་ཐིག་ནི་སྔོན་དཔོག་རིགས་ཚན་ཡིན། ཚོན་མདོག་གིས་ཕྲེང་རེ་རེའི་ནང་གི་བསྡུར་ཚད་སྟོན།</translation>
     </message>
 </context>
 <context>
     <name>RunTableModel</name>
     <message>
-        <location filename="../../peftt_gui/gui/history_model.py" line="+21"/>
+        <location filename="../../peftt_gui/gui/history_model.py" line="+22"/>
+        <source>Run</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Name</source>
         <translation>མིང་</translation>
     </message>
@@ -1828,9 +2587,682 @@
     </message>
 </context>
 <context>
+    <name>ShotsPlot</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_views.py" line="+130"/>
+        <source>template %1</source>
+        <translation>དཔེ་གཞི་ %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Test macro-F1 (mean over seeds)</source>
+        <translation>ཚོད་ལྟ macro-F1 (ས་བོན་ཡོངས་ཀྱི་ཆ་སྙོམས)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k: training rows per class</source>
+        <translation>k: རིགས་ཚན་རེའི་སྦྱོང་བརྡར་ཕྲེང་གྲངས</translation>
+    </message>
+</context>
+<context>
+    <name>StudyDefinition</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_definition.py" line="+159"/>
+        <source>Name:</source>
+        <translation>མིང་།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Models:</source>
+        <translation>དཔེ་དབྱིབས།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Methods:</source>
+        <translation>ཐབས་ལམ།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeds:</source>
+        <translation>ས་བོན།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>k per class:</source>
+        <translation>རིགས་ཚན་རེའི་ k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates:</source>
+        <translation>དཔེ་གཞི།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example tncc-methods</source>
+        <translation>དཔེར་ན། ཐབས་ལམ་བསྡུར་བ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The study's runs are tagged with this name. Start on a name whose runs partly finished resumes that study.</source>
+        <translation>ཞིབ་འཇུག་གི་སྦྱོང་བརྡར་ཐེངས་རྣམས་ལ་མིང་འདིའི་རྟགས་འགོད། སྦྱོང་བརྡར་ཐེངས་ཁ་ཤས་གྲུབ་ཟིན་པའི་མིང་ཐོག་འགོ་འཛུགས་ན་ཞིབ་འཇུག་དེ་མུ་མཐུད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add folder…</source>
+        <translation>ཡིག་སྣོད་སྣོན…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Remove</source>
+        <translation>སུབ</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Model folders of the study. The model chosen on the Model page is added here.</source>
+        <translation>ཞིབ་འཇུག་གི་དཔེ་དབྱིབས་ཡིག་སྣོད། དཔེ་དབྱིབས་ཤོག་ངོས་སུ་བདམས་པའི་དཔེ་དབྱིབས་འདིར་སྣོན།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include the TF-IDF baseline</source>
+        <translation>TF-IDF གཞི་ཐིག་ཚུད་དགོས</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Logistic regression on TF-IDF weights of syllable n-grams: it reads no model, runs once per seed and k, and takes seconds.</source>
+        <translation>ཚེག་བར་ n-gram གྱི་ TF-IDF ལྗིད་ཚད་ཐོག་གི་ logistic regression། དཔེ་དབྱིབས་མི་ཀློག ས་བོན་དང་ k རེ་རེར་ཐེངས་གཅིག་ལག་བསྟར་བྱེད་ཅིང་སྐར་ཆ་འགའ་ལས་མི་འགོར།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each method runs once per seed; the results are the mean and standard deviation over seeds.</source>
+        <translation>ཐབས་ལམ་རེ་རེ་ས་བོན་རེར་ཐེངས་གཅིག་ལག་བསྟར་བྱེད། གྲུབ་འབྲས་ནི་ས་བོན་ཡོངས་ཀྱི་ཆ་སྙོམས་དང་ཚད་ལྡན་ཁྱད་ཚད་ཡིན།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the full training data</source>
+        <translation>སྟོང་པ། སྦྱོང་བརྡར་གཞི་གྲངས་ཡོངས་རྫོགས</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Few-shot sizes: training rows drawn per class with the seed, such as 8, 32, 128. Add “all” to run on the full training data too.</source>
+        <translation>དཔེ་ཉུང་ཆེ་ཆུང་། ས་བོན་ལྟར་རིགས་ཚན་རེ་ནས་འདེམས་པའི་སྦྱོང་བརྡར་ཕྲེང་གྲངས། དཔེར་ན། 8, 32, 128། སྦྱོང་བརྡར་གཞི་གྲངས་ཡོངས་རྫོགས་ཐོག་ཀྱང་ལག་བསྟར་བྱེད་ན་“ཡོངས་རྫོགས”སྣོན།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add template</source>
+        <translation>དཔེ་གཞི་སྣོན</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a copy of the current template to edit. Prompt methods run once per template; the other methods use none.</source>
+        <translation>ད་ལྟའི་དཔེ་གཞིའི་འདྲ་བཤུས་ཤིག་སྣོན་ནས་བཟོ་བཅོས་བྱེད། བརྡ་སྐུལ་ཐབས་ལམ་རྣམས་དཔེ་གཞི་རེར་ཐེངས་གཅིག་ལག་བསྟར་བྱེད། ཐབས་ལམ་གཞན་དག་གིས་དཔེ་གཞི་མི་སྤྱོད།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Templates of the prompt methods; double-click one to edit it. The template of the Template &amp; verbalizer page is added here.</source>
+        <translation>བརྡ་སྐུལ་ཐབས་ལམ་གྱི་དཔེ་གཞི། བཟོ་བཅོས་བྱེད་ན་ཐེངས་གཉིས་མནན། དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་ཤོག་ངོས་ཀྱི་དཔེ་གཞི་འདིར་སྣོན།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings shared by every run</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ཚང་མས་མཉམ་སྤྱོད་བྱེད་པའི་སྒྲིག་འགོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data:</source>
+        <translation>གཞི་གྲངས།</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training:</source>
+        <translation>སྦྱོང་བརྡར།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method options:</source>
+        <translation>ཐབས་ལམ་གདམ་ག</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label words:</source>
+        <translation>ཁ་བྱང་ཚིག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the settings of the other pages</source>
+        <translation>ཤོག་ངོས་གཞན་གྱི་སྒྲིག་འགོད་སྤྱོད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open study…</source>
+        <translation>ཞིབ་འཇུག་ཁ་ཕྱེ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save study…</source>
+        <translation>ཞིབ་འཇུག་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the study as a JSON file for peftt study.</source>
+        <translation>ཞིབ་འཇུག་དེ་ peftt study ཆེད་ JSON ཡིག་ཆ་ཞིག་ཏུ་འབྲི།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy command for a GPU server…</source>
+        <translation>GPU ཞབས་ཞུ་འཕྲུལ་ཆས་ཀྱི་བཀའ་བརྡ་འདྲ་བཤུས…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the study file and copy the command that runs it on another machine (peftt study FILE.json) to the clipboard.</source>
+        <translation>ཞིབ་འཇུག་ཡིག་ཆ་ཉར་ནས་འཕྲུལ་ཆས་གཞན་ཞིག་ཐོག་དེ་ལག་བསྟར་བྱེད་པའི་བཀའ་བརྡ (peftt study FILE.json) སྦྱར་པང་དུ་འདྲ་བཤུས་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add a model folder</source>
+        <translation>དཔེ་དབྱིབས་ཡིག་སྣོད་ཅིག་སྣོན</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Give the study a name: its runs are tagged with it, and Start on the same name resumes the study.</source>
+        <translation>ཞིབ་འཇུག་ལ་མིང་ཞིག་སྤྲོད་རོགས། དེའི་སྦྱོང་བརྡར་ཐེངས་རྣམས་ལ་མིང་དེའི་རྟགས་འགོད་ཅིང་། མིང་གཅིག་པའི་ཐོག་འགོ་འཛུགས་ན་ཞིབ་འཇུག་མུ་མཐུད།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tick at least one method.</source>
+        <translation>ཉུང་མཐར་ཐབས་ལམ་གཅིག་ལ་རྟགས་རྒྱོབ།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add at least one model folder, or choose a model on the Model page.</source>
+        <translation>ཉུང་མཐར་དཔེ་དབྱིབས་ཡིག་སྣོད་གཅིག་སྣོན་པའམ། དཔེ་དབྱིབས་ཤོག་ངོས་སུ་དཔེ་དབྱིབས་ཤིག་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 needs a template: add one under Templates, or write it on the Template &amp; verbalizer page.</source>
+        <translation>%1 ལ་དཔེ་གཞི་ཞིག་དགོས། དཔེ་གཞིའི་འོག་ཏུ་སྣོན་པའམ། དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་ཤོག་ངོས་སུ་འབྲི།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 needs label words for every class: set them on the Template &amp; verbalizer page.</source>
+        <translation>%1 ལ་རིགས་ཚན་རེ་རེའི་ཁ་བྱང་ཚིག་དགོས། དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་ཤོག་ངོས་སུ་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Seeds are whole numbers separated by commas, such as 13, 21, 42; “%1” is not one.</source>
+        <translation>ས་བོན་ནི་ཚེག་རྡ་ཡིས་ཁ་གྱེས་པའི་ཧྲིལ་གྲངས་ཡིན། དཔེར་ན། 13, 21, 42། “%1” ནི་ཧྲིལ་གྲངས་མིན།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give at least one seed, such as 13, 21, 42.</source>
+        <translation>ཉུང་མཐར་ས་བོན་གཅིག་སྤྲོད་རོགས། དཔེར་ན། 13, 21, 42།</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Few-shot sizes are whole numbers of 1 or more separated by commas, such as 8, 32, 128; “%1” is not one. Leave the field empty to train on the full data.</source>
+        <translation>དཔེ་ཉུང་ཆེ་ཆུང་ནི་ཚེག་རྡ་ཡིས་ཁ་གྱེས་པའི་ 1 ནས་ཡར་གྱི་ཧྲིལ་གྲངས་ཡིན། དཔེར་ན། 8, 32, 128། “%1” ནི་དེ་མིན། གཞི་གྲངས་ཡོངས་རྫོགས་ཐོག་སྦྱོང་བརྡར་བྱེད་ན་སྟོང་པར་ཞོག</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the training data on the Data page first.</source>
+        <translation>སྔོན་ལ་གཞི་གྲངས་ཤོག་ངོས་སུ་སྦྱོང་བརྡར་གཞི་གྲངས་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>From the study file %1. The other pages do not change them.</source>
+        <translation>ཞིབ་འཇུག་ཡིག་ཆ་ %1 ནས་ཡིན། ཤོག་ངོས་གཞན་གྱིས་དེ་དག་མི་འགྱུར།</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not saved)</source>
+        <translation>(ཉར་མེད)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From the Data, Method and Template &amp; verbalizer pages. Each method uses its default learning rate unless one is set above.</source>
+        <translation>གཞི་གྲངས་དང་། ཐབས་ལམ། དཔེ་གཞི་དང་ཁ་བྱང་ཚིག་བཅས་ཀྱི་ཤོག་ངོས་ནས་ཡིན། གོང་དུ་སློབ་ཚད་མ་བཀོད་ན་ཐབས་ལམ་རེ་རེས་རང་གི་སྔོན་སྒྲིག་སློབ་ཚད་སྤྱོད།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not set</source>
+        <translation>སྒྲིག་མེད</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <comment>separator between settings</comment>
+        <translation>། </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at most %1 training rows</source>
+        <translation>སྦྱོང་བརྡར་ཕྲེང་ %1 ལས་མི་མང་བ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at most %1 validation and test rows</source>
+        <translation>ར་སྤྲོད་དང་ཚོད་ལྟའི་ཕྲེང་ %1 ལས་མི་མང་བ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the defaults of each method</source>
+        <translation>ཐབས་ལམ་རེ་རེའི་སྔོན་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 classes</source>
+        <translation>རིགས་ཚན་ %1</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/study_page.py" line="+246"/>
+        <source>Study</source>
+        <translation>ཞིབ་འཇུག</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a grid of models, methods, seeds and few-shot sizes one run after another, and compare the methods over seeds. A stopped study resumes where it stopped, and a study file runs without the app with peftt study.</source>
+        <translation>དཔེ་དབྱིབས་དང་། ཐབས་ལམ། ས་བོན། དཔེ་ཉུང་ཆེ་ཆུང་བཅས་ཀྱི་དྲ་མིག་སྦྱོང་བརྡར་ཐེངས་རེ་རེ་བྱས་ཏེ་ལག་བསྟར་བྱེད་ཅིང་། ས་བོན་ཡོངས་ཀྱི་ཐོག་ཐབས་ལམ་རྣམས་བསྡུར། མཚམས་བཞག་པའི་ཞིབ་འཇུག་དེ་མཚམས་བཞག་སའི་ས་ནས་མུ་མཐུད་ཐུབ། ཞིབ་འཇུག་ཡིག་ཆ་ peftt study ཡིས་མཉེན་ཆས་མེད་པར་ལག་བསྟར་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run the study</source>
+        <translation>ཞིབ་འཇུག་ལག་བསྟར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>འགོ་འཛུགས</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run every run of the grid that has not finished yet. Runs of this study name that finished before are kept and not repeated.</source>
+        <translation>དྲ་མིག་ནང་ད་དུང་མ་གྲུབ་པའི་སྦྱོང་བརྡར་ཐེངས་ཚང་མ་ལག་བསྟར་བྱེད། ཞིབ་འཇུག་མིང་འདིའི་སྔར་གྲུབ་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་རྣམས་ཉར་ཞིང་བསྐྱར་དུ་མི་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>མཚམས་འཇོག</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running run after its current optimizer step. Start resumes the study; the stopped run then starts again from its beginning.</source>
+        <translation>ལག་བསྟར་བྱེད་བཞིན་པའི་སྦྱོང་བརྡར་ཐེངས་དེ་ད་ལྟའི་ཡར་རྒྱས་གོམ་པ་རྗེས་མཚམས་འཇོག འགོ་འཛུགས་ཀྱིས་ཞིབ་འཇུག་མུ་མཐུད་བྱེད་ལ། མཚམས་བཞག་པའི་སྦྱོང་བརྡར་ཐེངས་དེ་ཐོག་མ་ནས་བསྐྱར་དུ་འགོ་འཛུགས།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Definition</source>
+        <translation>འཇོག་སྒྲིག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation>གྲུབ་འབྲས</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>ཟིན་ཐོ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages of the study's runs appear here.</source>
+        <translation>ཞིབ་འཇུག་གི་སྦྱོང་བརྡར་ཐེངས་ཀྱི་བརྡ་འཕྲིན་འདིར་མངོན།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Study:</source>
+        <translation>ཞིབ་འཇུག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>གསར་འདོན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the list of studies and the results again.</source>
+        <translation>ཞིབ་འཇུག་གི་ཐོ་གཞུང་དང་གྲུབ་འབྲས་བསྐྱར་དུ་ཀློག</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare</source>
+        <translation>བསྡུར་བ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with</source>
+        <translation>དང་</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at k =</source>
+        <translation>k =</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the difference</source>
+        <translation>ཁྱད་པར་ལ་བརྟག་དཔྱད</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paired t-test of test macro-F1 over seeds, and paired bootstrap over test examples (%1 resamples).</source>
+        <translation>ས་བོན་ཡོངས་ཀྱི་ཐོག་ཚོད་ལྟ macro-F1 ལ་ཆ་ཟུང་ t བརྟག་དཔྱད་དང་། ཚོད་ལྟའི་དཔེ་ཚིག་ཐོག་ཆ་ཟུང་ཡང་བསྐྱར་དཔེ་འདེམས (ཐེངས་ %1)།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save table as CSV…</source>
+        <translation>རེའུ་མིག་ CSV ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as Markdown…</source>
+        <translation>Markdown ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save table as LaTeX…</source>
+        <translation>རེའུ་མིག་ LaTeX ལ་ཉར…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open a study</source>
+        <translation>ཞིབ་འཇུག་ཁ་ཕྱེ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Study files (*.json)</source>
+        <translation>ཞིབ་འཇུག་ཡིག་ཆ (*.json)</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Opened %1.</source>
+        <translation>%1 ཁ་ཕྱེ་ཟིན།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the study</source>
+        <translation>ཞིབ་འཇུག་ཉར</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved %1. peftt study runs it without the app.</source>
+        <translation>%1 ཉར་ཟིན། peftt study ཡིས་མཉེན་ཆས་མེད་པར་དེ་ལག་བསྟར་ཐུབ།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the study for the GPU server</source>
+        <translation>GPU ཞབས་ཞུ་འཕྲུལ་ཆས་ཆེད་ཞིབ་འཇུག་ཉར</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copied “%1”. Copy %2 to the server and run the command in its folder; the model and data folders that the file names must exist there at the same paths.</source>
+        <translation>“%1” འདྲ་བཤུས་བྱས་ཟིན། %2 ཞབས་ཞུ་འཕྲུལ་ཆས་སུ་འདྲ་བཤུས་བྱས་ནས་དེའི་ཡིག་སྣོད་ནང་བཀའ་བརྡ་དེ་ལག་བསྟར་བྱོས། ཡིག་ཆ་དེའི་ནང་གི་དཔེ་དབྱིབས་དང་གཞི་གྲངས་ཡིག་སྣོད་རྣམས་འཕྲུལ་ཆས་དེའི་ཐོག་ལམ་ཐིག་གཅིག་མཚུངས་སུ་ཡོད་དགོས།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The study trains on the CPU (the device setting on the Method page); choose auto to train on the server's GPU.</source>
+        <translation>ཞིབ་འཇུག་འདི་ CPU ཐོག་སྦྱོང་བརྡར་བྱེད (ཐབས་ལམ་ཤོག་ངོས་ཀྱི་སྒྲིག་ཆས་སྒྲིག་འགོད)། ཞབས་ཞུ་འཕྲུལ་ཆས་ཀྱི་ GPU ཐོག་སྦྱོང་བརྡར་བྱེད་ན་ auto འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Starting study %1: %2 runs in the grid.</source>
+        <translation>ཞིབ་འཇུག་ %1 འགོ་འཛུགས་བཞིན། དྲ་མིག་ནང་སྦྱོང་བརྡར་ཐེངས་ %2 ཡོད།</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping after the current step…</source>
+        <translation>ད་ལྟའི་གོམ་པ་རྗེས་མཚམས་འཇོག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Epoch %1: training loss %2, validation macro-F1 %3.</source>
+        <translation>སྐོར %1། སྦྱོང་བརྡར་གྱོང་ཚད %2། ར་སྤྲོད macro-F1 %3།</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Resuming: %1 of %2 runs finished before and are kept.</source>
+        <translation>མུ་མཐུད་བཞིན། སྦྱོང་བརྡར་ཐེངས་ %2 ལས་ %1 སྔར་གྲུབ་ཟིན་པས་ཉར།</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+76"/>
+        <source>Run %1 of %2: %3</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ %2 ལས་ %1། %3</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Study %1 finished: all %2 runs are in the history.</source>
+        <translation>ཞིབ་འཇུག་ %1 ལེགས་གྲུབ། སྦྱོང་བརྡར་ཐེངས་ %2 ཚང་མ་ལོ་རྒྱུས་ནང་ཡོད།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Study %1 stopped with %2 of %3 runs finished. Start resumes it: the stopped run starts again from its beginning, and finished runs are kept.</source>
+        <translation>ཞིབ་འཇུག་ %1 མཚམས་བཞག སྦྱོང་བརྡར་ཐེངས་ %3 ལས་ %2 གྲུབ་ཟིན། འགོ་འཛུགས་ཀྱིས་དེ་མུ་མཐུད་བྱེད། མཚམས་བཞག་པའི་སྦྱོང་བརྡར་ཐེངས་ཐོག་མ་ནས་བསྐྱར་དུ་འགོ་འཛུགས་ཤིང་། གྲུབ་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་རྣམས་ཉར།</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Study %1 ended with %2 of %3 runs finished; the log names the runs that failed. Start runs them again.</source>
+        <translation>ཞིབ་འཇུག་ %1 མཇུག་རྫོགས། སྦྱོང་བརྡར་ཐེངས་ %3 ལས་ %2 གྲུབ། ཕམ་པའི་སྦྱོང་བརྡར་ཐེངས་རྣམས་ཟིན་ཐོའི་ནང་ཡོད། འགོ་འཛུགས་ཀྱིས་དེ་དག་བསྐྱར་དུ་ལག་བསྟར་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The study failed: %1</source>
+        <translation>ཞིབ་འཇུག་ཕམ། %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 of %2 runs finished</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས་ %2 ལས་ %1 གྲུབ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No study has run yet.</source>
+        <translation>ད་དུང་ཞིབ་འཇུག་ལག་བསྟར་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>step %1 of %2</source>
+        <translation>གོམ་པ %2 ལས་ %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 elapsed</source>
+        <translation>%1 སོང་</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopping…</source>
+        <translation>མཚམས་འཇོག་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loading the data and the model</source>
+        <translation>གཞི་གྲངས་དང་དཔེ་དབྱིབས་ནང་འཇུག་བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>སྦྱོང་བརྡར་བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluating on the validation split</source>
+        <translation>ར་སྤྲོད་ཆ་ཤས་ཐོག་དཔྱད་ཞིབ་བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluating on the test split</source>
+        <translation>ཚོད་ལྟའི་ཆ་ཤས་ཐོག་དཔྱད་ཞིབ་བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saving the weights</source>
+        <translation>ལྗིད་ཚད་ཉར་ཚགས་བྱེད་བཞིན</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>ལེགས་གྲུབ</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No study in the history yet. Define one on the Definition tab and press Start, or run peftt study FILE.json and press Refresh.</source>
+        <translation>ལོ་རྒྱུས་ནང་ད་དུང་ཞིབ་འཇུག་མེད། འཇོག་སྒྲིག་ཤོག་བྱང་ནང་ཞིབ་འཇུག་ཅིག་བཟོས་ནས་འགོ་འཛུགས་ལ་མནན། ཡང་ན་ peftt study FILE.json ལག་བསྟར་བྱས་ནས་གསར་འདོན་ལ་མནན།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The study %1 has no finished runs yet.</source>
+        <translation>ཞིབ་འཇུག་ %1 ལ་ད་དུང་གྲུབ་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་མེད།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 finished runs of the study %2: the mean ± standard deviation over seeds.</source>
+        <translation>ཞིབ་འཇུག་ %2 གི་གྲུབ་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་ %1། ས་བོན་ཡོངས་ཀྱི་ཆ་སྙོམས་ ± ཚད་ལྡན་ཁྱད་ཚད།</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose two different methods.</source>
+        <translation>ཐབས་ལམ་མི་འདྲ་བ་གཉིས་འདེམས།</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing…</source>
+        <translation>བརྟག་དཔྱད་བྱེད་བཞིན…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 minus %2: mean difference in test macro-F1 %3 over %4 pairs of runs.</source>
+        <translation>%1 ནས་ %2 ཕབ་པ། སྦྱོང་བརྡར་ཐེངས་ཆ་ཟུང་ %4 གི་ཚོད་ལྟ macro-F1 ཁྱད་པར་ཆ་སྙོམས་ %3།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paired t-test over seeds: no p-value; it needs two or more pairs whose differences vary.</source>
+        <translation>ས་བོན་ཡོངས་ཀྱི་ཆ་ཟུང་ t བརྟག་དཔྱད། p ཐང་མེད། ཁྱད་པར་མི་འདྲ་བའི་ཆ་ཟུང་གཉིས་སམ་དེ་ལས་མང་བ་དགོས།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paired t-test over seeds: p = %1.</source>
+        <translation>ས་བོན་ཡོངས་ཀྱི་ཆ་ཟུང་ t བརྟག་དཔྱད། p = %1།</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paired bootstrap over test examples: no p-value; the runs have no stored test predictions.</source>
+        <translation>ཚོད་ལྟའི་དཔེ་ཚིག་ཐོག་ཆ་ཟུང་ཡང་བསྐྱར་དཔེ་འདེམས། p ཐང་མེད། སྦྱོང་བརྡར་ཐེངས་འདི་དག་ལ་ཉར་ཚགས་བྱས་པའི་ཚོད་ལྟའི་སྔོན་དཔོག་མེད།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paired bootstrap over test examples (%1 resamples): p = %2.</source>
+        <translation>ཚོད་ལྟའི་དཔེ་ཚིག་ཐོག་ཆ་ཟུང་ཡང་བསྐྱར་དཔེ་འདེམས (ཐེངས་ %1)། p = %2།</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ཡིག་ཆ (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown ཡིག་ཆ (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LaTeX files (*.tex)</source>
+        <translation>LaTeX ཡིག་ཆ (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the results table</source>
+        <translation>གྲུབ་འབྲས་རེའུ་མིག་ཉར</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved %1.</source>
+        <translation>%1 ཉར་ཟིན།</translation>
+    </message>
+</context>
+<context>
+    <name>StudyResultsTable</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_views.py" line="-237"/>
+        <source>all</source>
+        <comment>k per class: the full training data</comment>
+        <translation>ཡོངས་རྫོགས</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Model</source>
+        <translation>དཔེ་དབྱིབས</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>ཐབས་ལམ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>k per class</source>
+        <translation>རིགས་ཚན་རེའི་ k</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Template</source>
+        <translation>དཔེ་གཞི</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs</source>
+        <translation>སྦྱོང་བརྡར་ཐེངས</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test macro-F1</source>
+        <translation>ཚོད་ལྟ macro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validation macro-F1</source>
+        <translation>ར་སྤྲོད macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test accuracy</source>
+        <translation>ཚོད་ལྟའི་ཡང་དག་ཚད</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trainable %</source>
+        <translation>སྦྱོང་བརྡར་ཐུབ་པ %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time (s)</source>
+        <translation>དུས་ཡུན (སྐར་ཆ)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>none</source>
+        <comment>model column of the baseline, which reads no model</comment>
+        <translation>མེད</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training rows per class (few-shot); “all” is the full training data.</source>
+        <translation>རིགས་ཚན་རེའི་སྦྱོང་བརྡར་ཕྲེང་གྲངས (དཔེ་ཉུང་)། “ཡོངས་རྫོགས” ནི་སྦྱོང་བརྡར་གཞི་གྲངས་ཡོངས་རྫོགས་ཡིན།</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of the template in the study's list, from 0; “-” for methods without one.</source>
+        <translation>ཞིབ་འཇུག་གི་ཐོ་གཞུང་ནང་དཔེ་གཞིའི་ཨང་གྲངས (0 ནས་འགོ་འཛུགས)། དཔེ་གཞི་མེད་པའི་ཐབས་ལམ་ལ་ “-”།</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+260"/>
+        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+265"/>
         <source>Template &amp; verbalizer</source>
         <translation>དཔེ་གཞི་དང་ཁ་བྱང་ཚིག</translation>
     </message>
@@ -1882,7 +3314,7 @@
     </message>
     <message>
         <location line="-20"/>
-        <source>Read a template file in OpenPrompt&apos;s format (one template per line).</source>
+        <source>Read a template file in OpenPrompt's format (one template per line).</source>
         <translation>OpenPrompt རྣམ་པའི་དཔེ་གཞི་ཡིག་ཆ་ཀློག (ཕྲེང་རེར་དཔེ་གཞི་གཅིག)།</translation>
     </message>
     <message>
@@ -1893,7 +3325,7 @@
     </message>
     <message>
         <location line="-21"/>
-        <source>Save the template in OpenPrompt&apos;s format (one template per line).</source>
+        <source>Save the template in OpenPrompt's format (one template per line).</source>
         <translation>OpenPrompt རྣམ་པར་དཔེ་གཞི་ཉར (ཕྲེང་རེར་དཔེ་གཞི་གཅིག)།</translation>
     </message>
     <message>
@@ -2032,7 +3464,7 @@
         <translation>། ཡི་གེ་རིང་ཚད་མཐོ་ཤོས་དང་མཐུན་པར་ཐུང་དུ་བཏང</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+95"/>
         <source>This class is not in the training data.</source>
         <translation>རིགས་ཚན་འདི་སྦྱོང་བརྡར་གཞི་གྲངས་ནང་མེད།</translation>
     </message>
@@ -2164,23 +3596,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected a quoted key such as &quot;mask&quot;, found: {item}</source>
-        <translation>&quot;mask&quot; ལྟ་བུའི་ལུང་འདྲེན་རྟགས་ཅན་གྱི་ལྡེ་མིག་དགོས། རྙེད་པ། {item}</translation>
+        <source>Expected a quoted key such as "mask", found: {item}</source>
+        <translation>"mask" ལྟ་བུའི་ལུང་འདྲེན་རྟགས་ཅན་གྱི་ལྡེ་མིག་དགོས། རྙེད་པ། {item}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The key &quot;{key}&quot; has a colon but no value.</source>
-        <translation>ལྡེ་མིག &quot;{key}&quot; གི་རྗེས་སུ་ : ཡོད་ཀྱང་རིན་ཐང་མེད།</translation>
+        <source>The key "{key}" has a colon but no value.</source>
+        <translation>ལྡེ་མིག "{key}" གི་རྗེས་སུ་ : ཡོད་ཀྱང་རིན་ཐང་མེད།</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&quot;{key}&quot; needs a quoted name, as in {example}.</source>
-        <translation>&quot;{key}&quot; ལ་ལུང་འདྲེན་རྟགས་ཅན་གྱི་མིང་ཞིག་དགོས། དཔེར་ན། {example}</translation>
+        <source>"{key}" needs a quoted name, as in {example}.</source>
+        <translation>"{key}" ལ་ལུང་འདྲེན་རྟགས་ཅན་གྱི་མིང་ཞིག་དགོས། དཔེར་ན། {example}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Unknown slot key &quot;{key}&quot;; expected placeholder, mask, soft or meta.</source>
-        <translation>ས་མིག་གི་ལྡེ་མིག &quot;{key}&quot; ངོས་འཛིན་མ་ཐུབ། placeholder དང་ mask། soft། meta གང་རུང་ཞིག་དགོས།</translation>
+        <source>Unknown slot key "{key}"; expected placeholder, mask, soft or meta.</source>
+        <translation>ས་མིག་གི་ལྡེ་མིག "{key}" ངོས་འཛིན་མ་ཐུབ། placeholder དང་ mask། soft། meta གང་རུང་ཞིག་དགོས།</translation>
     </message>
 </context>
 <context>
@@ -2207,14 +3639,14 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Write the template, for example: {&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</source>
-        <translation>དཔེ་གཞི་འདིར་འབྲི། དཔེར་ན། {&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</translation>
+        <source>Write the template, for example: {"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</source>
+        <translation>དཔེ་གཞི་འདིར་འབྲི། དཔེར་ན། {"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+151"/>
+        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+170"/>
         <source>Train</source>
         <translation>སྦྱོང་བརྡར</translation>
     </message>
@@ -2265,6 +3697,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Copy command for a GPU server…</source>
+        <translation>GPU ཞབས་ཞུ་འཕྲུལ་ཆས་ཀྱི་བཀའ་བརྡ་འདྲ་བཤུས…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Run</source>
         <translation>སྦྱོང་བརྡར་ཐེངས</translation>
     </message>
@@ -2294,7 +3731,7 @@
         <translation>མཚམས་བཞག་པའི་སྦྱོང་བརྡར་ཐེངས་དེ་རང་གི་སྒྲིག་འགོད་ཀྱིས་ཉར་ཚགས་ས་མཚམས་མཐའ་མ་ནས་མུ་མཐུད།</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>A run is in progress.</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད།</translation>
     </message>
@@ -2302,6 +3739,31 @@
         <location line="+27"/>
         <source>Starting %1 on %2.</source>
         <translation>%2 ཐོག་ %1 འགོ་འཛུགས་བཞིན།</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the run file</source>
+        <translation>སྦྱོང་བརྡར་ཡིག་ཆ་ཉར</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run files (*.json)</source>
+        <translation>སྦྱོང་བརྡར་ཡིག་ཆ (*.json)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copied “%1”. Copy %2 to the server and run the command in its folder; the model and data folders that the file names must exist there at the same paths.</source>
+        <translation>“%1” འདྲ་བཤུས་བྱས་ཟིན། %2 ཞབས་ཞུ་འཕྲུལ་ཆས་སུ་འདྲ་བཤུས་བྱས་ནས་དེའི་ཡིག་སྣོད་ནང་བཀའ་བརྡ་དེ་ལག་བསྟར་བྱོས། ཡིག་ཆ་དེའི་ནང་གི་དཔེ་དབྱིབས་དང་གཞི་གྲངས་ཡིག་སྣོད་རྣམས་འཕྲུལ་ཆས་དེའི་ཐོག་ལམ་ཐིག་གཅིག་མཚུངས་སུ་ཡོད་དགོས།</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To train on several GPUs, add --multi_gpu --num_processes and the number of GPUs after accelerate launch.</source>
+        <translation>GPU མང་པོའི་ཐོག་སྦྱོང་བརྡར་བྱེད་ན། accelerate launch ཡི་རྗེས་སུ་ --multi_gpu --num_processes དང་ GPU གྲངས་ཀ་སྣོན།</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The run file could not be saved: %1</source>
+        <translation>སྦྱོང་བརྡར་ཡིག་ཆ་ཉར་མ་ཐུབ། %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2410,12 +3872,17 @@
         <translation>ལེགས་གྲུབ། ཡར་རྒྱས་གོམ་པ %1།</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-291"/>
         <source>Loss</source>
         <translation>གྱོང་ཚད</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <source>Save these settings as a run file and copy the command that trains it on another machine (accelerate launch -m peftt_gui.cli train FILE.json) to the clipboard.</source>
+        <translation>སྒྲིག་འགོད་འདི་དག་སྦྱོང་བརྡར་ཡིག་ཆ་ཞིག་ཏུ་ཉར་ནས་འཕྲུལ་ཆས་གཞན་ཞིག་ཐོག་དེ་སྦྱོང་བརྡར་བྱེད་པའི་བཀའ་བརྡ (accelerate launch -m peftt_gui.cli train FILE.json) སྦྱར་པང་དུ་འདྲ་བཤུས་བྱེད།</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Step</source>
         <translation>གོམ་གྲངས</translation>
     </message>
@@ -2471,7 +3938,7 @@
         <translation>། </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Complete the missing items first.</source>
         <translation>སྔོན་ལ་ཆད་པའི་རྣམ་གྲངས་ཁ་སྐོང་རོགས།</translation>
     </message>

@@ -155,6 +155,231 @@
     </message>
 </context>
 <context>
+    <name>ChangedPredictionsView</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="+464"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row of the validation split, counting from 1.</source>
+        <translation>验证集中的行号，从 1 开始计数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the validation rows of both runs…</source>
+        <translation>正在读取两个运行的验证行…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different runs to list the rows they predict differently.</source>
+        <translation>请选择两个不同的运行，以列出它们预测不同的行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Both runs predict every validation row the same way.</source>
+        <translation>两个运行对所有验证行的预测都相同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 validation rows are predicted differently. %2 is right on %3 of them, %4 on %5.</source>
+        <translation>%1 个验证行的预测不同。其中 %2 预测正确 %3 行，%4 预测正确 %5 行。</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/compare_page.py" line="+189"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two or more runs side by side: their scores with the best of each row marked, their curves, the settings that differ, their confusion matrices and the validation rows that they predict differently.</source>
+        <translation>并排显示两个或更多运行：各项得分（每行最佳值已标出）、曲线、不同的设置、混淆矩阵，以及两次运行预测不同的验证行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check the runs to compare:</source>
+        <translation>勾选要比较的运行：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare checked runs</source>
+        <translation>比较勾选的运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check two or more runs in the list.</source>
+        <translation>请在列表中勾选两个或更多运行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No comparison yet. Check two or more runs above and press Compare checked runs, or select runs on the History page and press Compare there.</source>
+        <translation>尚无比较。请在上方勾选两个或更多运行并点击“比较勾选的运行”，或在“历史记录”页选择运行后点击那里的“比较”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings that differ</source>
+        <translation>不同的设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrices</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed predictions</source>
+        <translation>变化的预测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The runs have the same settings.</source>
+        <translation>这些运行的设置相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrices and changed predictions of</source>
+        <translation>混淆矩阵和变化的预测：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save table as CSV…</source>
+        <translation>将表格保存为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as Markdown…</source>
+        <translation>保存为 Markdown…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save table as LaTeX…</source>
+        <translation>将表格保存为 LaTeX…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The metrics table with the best values in bold, and the settings that differ.</source>
+        <translation>指标表格（最佳值加粗）以及不同的设置。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>test macro-F1 %1</source>
+        <translation>测试 macro-F1 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Check two or more runs to compare.</source>
+        <translation>请勾选两个或更多运行进行比较。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening the run history…</source>
+        <translation>正在打开运行历史…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading %1 runs from the history…</source>
+        <translation>正在从历史记录读取 %1 个运行…</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LaTeX files (*.tex)</source>
+        <translation>LaTeX 文件 (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the comparison</source>
+        <translation>保存比较结果</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the plot</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file could not be saved: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonCurves</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="-249"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation macro-F1</source>
+        <translation>验证 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+</context>
+<context>
     <name>ConfigFields</name>
     <message>
         <location filename="../../peftt_gui/gui/config_text.py" line="+19"/>
@@ -461,7 +686,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Peak learning rate of AdamW; empty uses the method&apos;s default.</source>
+        <source>Peak learning rate of AdamW; empty uses the method's default.</source>
         <translation>AdamW 的峰值学习率；留空则使用该方法的默认值。</translation>
     </message>
     <message>
@@ -671,13 +896,61 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run&apos;s class weights setting also turns balancing on.</source>
+        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run's class weights setting also turns balancing on.</source>
         <translation>balanced：按类别频率的倒数为每个类别加权，有助于稀有类别；none：每行权重相同。运行设置中的类别加权也会开启均衡。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Maximum iterations of the Newton-CG solver.</source>
         <translation>Newton-CG 求解器的最大迭代次数。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionComparison</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="+87"/>
+        <source>Difference: %1 minus %2</source>
+        <translation>差值：%1 减 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No confusion matrix on this split for: %1.</source>
+        <translation>以下运行在此数据划分上没有混淆矩阵：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose two different runs to see their difference.</source>
+        <translation>请选择两个不同的运行以查看差值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The two runs have different classes, so their confusion matrices cannot be subtracted.</source>
+        <translation>两个运行的类别不同，因此无法对其混淆矩阵相减。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>True class %1, predicted class %2: %3 rows in %4, %5 rows in %6.</source>
+        <translation>真实类别 %1，预测类别 %2：%4 中 %3 行，%6 中 %5 行。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Split:</source>
+        <translation>数据划分：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows are the true classes, columns the predicted ones. In the difference, green cells favour the second run and red cells the first.</source>
+        <translation>行为真实类别，列为预测类别。在差值中，绿色单元格表示第二个运行更好，红色表示第一个更好。</translation>
     </message>
 </context>
 <context>
@@ -745,7 +1018,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Share of each class&apos;s rows that goes to this split.</source>
+        <source>Share of each class's rows that goes to this split.</source>
         <translation>每个类别中分到此部分的行所占比例。</translation>
     </message>
     <message>
@@ -921,7 +1194,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+154"/>
+        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+163"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -931,12 +1204,12 @@
         <translation>每次训练都会保存其设置、每轮得分和权重。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+152"/>
         <source>Delete run</source>
         <translation>删除运行记录</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-140"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -957,6 +1230,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the selected runs side by side on the Compare page. Select two or more runs first.</source>
+        <translation>在“比较”页并排比较所选的运行。请先选择两个或更多运行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No runs yet. Runs appear here once training has been started from the Train page.</source>
         <translation>还没有运行记录。在“训练”页开始训练后，记录会显示在这里。</translation>
     </message>
@@ -971,9 +1254,202 @@
         <translation>%1 个程序已结束的运行被标记为中断；它们可以继续训练。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+114"/>
         <source>Delete run %1 from the history? Its weights folder stays on disk.</source>
         <translation>要从历史记录中删除运行 %1 吗？其权重文件夹会保留在磁盘上。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelWordSuggester</name>
+    <message>
+        <location filename="../../peftt_gui/gui/label_word_suggester.py" line="+100"/>
+        <source>Label-word suggestions</source>
+        <translation>标签词建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest label words…</source>
+        <translation>建议标签词…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let the model fill the template's mask on the training rows of each class, and list the words it prefers for that class. The validation rows then show whether the suggested words classify better than the current ones, without training.</source>
+        <translation>让模型在每个类别的训练行上填写模板的掩码，并列出它偏向该类别的词。随后在验证行上（不经训练）显示建议的词是否比当前的词分类效果更好。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training rows per class:</source>
+        <translation>每类训练行数：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most this many training rows of each class are scored (drawn with the training seed). More rows give steadier suggestions and take longer.</source>
+        <translation>每个类别最多为这么多训练行打分（按训练随机种子抽取）。行数越多，建议越稳定，但耗时越长。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Words per class:</source>
+        <translation>每类词数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many suggested words to list for each class.</source>
+        <translation>为每个类别列出的建议词数量。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+51"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>No model is chosen, so nothing can score label words. Choose a model folder on the Model page.</source>
+        <translation>尚未选择模型，无法为标签词打分。请在“模型”页选择一个模型文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No data is loaded, so there are no training rows to score label words on. Load the data on the Data page.</source>
+        <translation>尚未加载数据，没有可用来为标签词打分的训练行。请在“数据”页加载数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The class %1 of the verbalizer has no training rows, so no label word can be suggested for it. Remove its row, or load data that contains this class.</source>
+        <translation>标签词映射中的类别 %1 没有训练行，因此无法为它建议标签词。请删除它所在的行，或加载包含此类别的数据。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scoring the training rows of class %1 (%2 of %3)…</source>
+        <translation>正在为类别 %1 的训练行打分（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scoring the current and the suggested words on %1 validation rows…</source>
+        <translation>正在 %1 行验证数据上为当前词和建议词打分…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Suggested %1 words per class. Tick the words to use in the dialog.</source>
+        <translation>已为每个类别建议 %1 个词。请在对话框中勾选要使用的词。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The suggestion was stopped. The label words are unchanged.</source>
+        <translation>建议已停止。标签词没有改变。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelWordSuggestionsDialog</name>
+    <message>
+        <location filename="../../peftt_gui/gui/label_word_dialog.py" line="+127"/>
+        <source>Suggested label words</source>
+        <translation>建议的标签词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model filled the template's mask on at most %1 training rows per class. A word scores high when the model prefers it for this class's rows more than for the other classes' rows. Tick the words to use.</source>
+        <translation>模型在每个类别最多 %1 行训练数据上填写了模板的掩码。模型在此类别的行上比在其他类别的行上越偏向某个词，该词得分越高。请勾选要使用的词。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Macro-F1</source>
+        <translation>Macro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Macro-F1, calibrated</source>
+        <translation>Macro-F1（校准后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Current label words</source>
+        <translation>当前标签词</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Suggested words (the first of each class)</source>
+        <translation>建议词（每个类别的第一个）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zero-shot scores on %1 validation rows, without training. Calibrated: each class's score has its mean over these rows subtracted, so a word that the model prefers everywhere does not win every row.</source>
+        <translation>未经训练时在 %1 行验证数据上的零样本得分。校准：从每个类别的得分中减去其在这些行上的平均值，这样模型处处偏向的词不会在每一行都胜出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Class / word</source>
+        <translation>类别 / 词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens at the mask</source>
+        <translation>掩码处的 token</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current label words: %1</source>
+        <translation>当前标签词：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No label words yet</source>
+        <translation>尚无标签词</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The word's mean log-probability at the mask on this class's rows, minus the mean of that value over all classes.</source>
+        <translation>该词在此类别各行掩码处的平均对数概率，减去该值在所有类别上的平均值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add ticked words</source>
+        <translation>添加勾选的词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the ticked words to the label words of their class.</source>
+        <translation>把勾选的词添加到其类别的标签词中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with ticked words</source>
+        <translation>用勾选的词替换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the label words of each class that has a ticked word. Classes without a ticked word keep theirs.</source>
+        <translation>替换每个有勾选词的类别的标签词。没有勾选词的类别保留原有标签词。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggested words</source>
+        <translation>建议词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 not scored: %2</source>
+        <translation>%1 未评分：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Accuracy %1</source>
+        <translation>准确率 %1</translation>
     </message>
 </context>
 <context>
@@ -987,14 +1463,15 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peftt_gui/gui/main_window.py" line="+186"/>
-        <location line="+61"/>
-        <location line="+144"/>
+        <location filename="../../peftt_gui/gui/main_window.py" line="+196"/>
+        <location line="+71"/>
+        <location line="+146"/>
+        <location line="+7"/>
         <source>PEFTT Studio</source>
         <translation>PEFTT Studio</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1049,7 +1526,7 @@
         <translation>关于 PEFTT Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>A run is in progress. Wait for it to end, or stop it, before resuming another one.</source>
         <translation>有一个运行正在进行。请等待它结束或停止它，再继续另一个运行。</translation>
     </message>
@@ -1084,7 +1561,7 @@
         <translation>无需编写代码，即可通过全量微调、提示模板加标签词映射或 LoRA 微调藏文语言模型。&lt;br&gt;&lt;br&gt;藏文使用 Noto Serif Tibetan 字体显示，该字体采用 SIL Open Font License 1.1 许可。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Loading the training engine (%1)…</source>
         <translation>正在加载训练引擎（%1）…</translation>
     </message>
@@ -1107,6 +1584,29 @@
         <location line="+20"/>
         <source>A run is in progress. Stop it and quit? The run keeps a checkpoint and can resume later.</source>
         <translation>有一个运行正在进行。要停止它并退出吗？该运行会保留检查点，之后可以继续。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A study is running. Stop it and quit? Start on the Study page resumes it later, and the stopped run starts again from its beginning.</source>
+        <translation>有一个实验正在运行。要停止它并退出吗？之后在“实验”页点击“开始”即可继续，被停止的运行将从头重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>MethodChecklist</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_views.py" line="+111"/>
+        <source>The learning rate of %1 must be a number from %2 to %3, such as 2e-5; “%4” is not. Leave it empty for the method's default.</source>
+        <translation>%1 的学习率必须是 %2 到 %3 之间的数，例如 2e-5；“%4”不是。留空则使用该方法的默认值。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning rate of %1 in this study. Empty: the method's default, %2.</source>
+        <translation>此实验中 %1 的学习率。留空：该方法的默认值 %2。</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1839,84 @@
     </message>
 </context>
 <context>
+    <name>MetricsTable</name>
+    <message>
+        <location filename="../../peftt_gui/gui/compare_views.py" line="-273"/>
+        <source>Test F1: %1</source>
+        <translation>测试 F1：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation macro-F1</source>
+        <translation>验证 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test macro-F1</source>
+        <translation>测试 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable parameters</source>
+        <translation>可训练参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable %</source>
+        <translation>可训练 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (s)</source>
+        <translation>用时（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak memory (MiB)</source>
+        <translation>峰值内存 (MiB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Higher is better.</source>
+        <translation>越高越好。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lower is better.</source>
+        <translation>越低越好。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No value of this row is better than another, so none is marked.</source>
+        <translation>此行的数值没有优劣之分，因此不作标记。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This run has no value for this metric.</source>
+        <translation>此运行没有该指标的数值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Best value of this row. %1</source>
+        <translation>此行的最佳值。%1</translation>
+    </message>
+</context>
+<context>
     <name>MissingStatusLabel</name>
     <message>
         <location filename="../../peftt_gui/gui/widgets.py" line="+96"/>
@@ -1534,6 +2112,182 @@
         <location line="+2"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPage</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/playground_page.py" line="+232"/>
+        <source>Playground</source>
+        <translation>试验台</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try a trained run or an exported bundle on your own Tibetan text. The prediction updates as you type.</source>
+        <translation>用你自己的藏文文本试用训练好的运行或导出包。输入时预测会随之更新。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trained model</source>
+        <translation>训练好的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open bundle or run folder…</source>
+        <translation>打开导出包或运行文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bundle whose base model folder is not on this computer is imported first, after you choose your copy of the base model folder.</source>
+        <translation>如果导出包的基础模型文件夹不在这台计算机上，会在你选择自己的基础模型文件夹副本后先导入该包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import bundle .zip…</source>
+        <translation>导入 .zip 导出包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score of each label word: the mean log-probability of its pieces at the mask (higher is better). A class scores the mean probability of its label words.</source>
+        <translation>每个标签词的得分：其各子词在掩码位置的平均对数概率（越高越好）。类别的得分是其标签词的平均概率。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label word</source>
+        <translation>标签词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test macro-F1 %1</source>
+        <translation>测试 macro-F1 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a run…</source>
+        <translation>选择一个运行…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Open a bundle or run weights folder</source>
+        <translation>打开导出包或运行的权重文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a bundle</source>
+        <translation>导入导出包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles (*.zip)</source>
+        <translation>导出包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No base model folder was chosen, so %1 was not loaded.</source>
+        <translation>未选择基础模型文件夹，因此没有加载 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the new folder of the base model %1 of this run</source>
+        <translation>选择此运行的基础模型 %1 的新文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your copy of the base model %1 of this bundle</source>
+        <translation>选择你自己的此导出包基础模型 %1 的副本</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 · %2 classes · base model %3 · %4</source>
+        <translation>%1 · %2 个类别 · 基础模型 %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the model of %1…</source>
+        <translation>正在加载 %1 的模型…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a run from the history, or open an exported bundle.</source>
+        <translation>从历史记录中选择一个运行，或打开一个导出包。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Type a text to see the class that the model predicts.</source>
+        <translation>输入文本即可查看模型预测的类别。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (probability %2)</source>
+        <translation>%1（概率 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model reads: %1</source>
+        <translation>模型读取的文本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundTextEditor</name>
+    <message>
+        <location line="-472"/>
+        <source>Type or paste a Tibetan text, for example a news title: བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</source>
+        <translation>输入或粘贴藏文文本，例如一条新闻标题：བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</translation>
     </message>
 </context>
 <context>
@@ -1755,14 +2509,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row&apos;s share.</source>
+        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row's share.</source>
         <translation>各类别的测试 F1 和混淆矩阵：行为真实类别，列为预测类别；颜色表示在每行中所占的比例。</translation>
     </message>
 </context>
 <context>
     <name>RunTableModel</name>
     <message>
-        <location filename="../../peftt_gui/gui/history_model.py" line="+21"/>
+        <location filename="../../peftt_gui/gui/history_model.py" line="+22"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1828,9 +2587,682 @@
     </message>
 </context>
 <context>
+    <name>ShotsPlot</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_views.py" line="+130"/>
+        <source>template %1</source>
+        <translation>模板 %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Test macro-F1 (mean over seeds)</source>
+        <translation>测试 macro-F1（各随机种子的均值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k: training rows per class</source>
+        <translation>k：每类训练行数</translation>
+    </message>
+</context>
+<context>
+    <name>StudyDefinition</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_definition.py" line="+159"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Models:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Methods:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeds:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>k per class:</source>
+        <translation>每类 k：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example tncc-methods</source>
+        <translation>例如 方法对比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The study's runs are tagged with this name. Start on a name whose runs partly finished resumes that study.</source>
+        <translation>实验的运行都以此名称标记。对部分运行已完成的名称点击“开始”，会继续该实验。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Model folders of the study. The model chosen on the Model page is added here.</source>
+        <translation>实验的模型文件夹。“模型”页上选择的模型会添加到这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include the TF-IDF baseline</source>
+        <translation>包含 TF-IDF 基线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Logistic regression on TF-IDF weights of syllable n-grams: it reads no model, runs once per seed and k, and takes seconds.</source>
+        <translation>基于音节 n 元组 TF-IDF 权重的逻辑回归：不读取模型，每个随机种子和 k 各运行一次，只需几秒。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each method runs once per seed; the results are the mean and standard deviation over seeds.</source>
+        <translation>每种方法在每个随机种子上各运行一次；结果为各随机种子上的均值和标准差。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the full training data</source>
+        <translation>留空：使用全部训练数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Few-shot sizes: training rows drawn per class with the seed, such as 8, 32, 128. Add “all” to run on the full training data too.</source>
+        <translation>小样本规模：按随机种子为每个类别抽取的训练行数，例如 8, 32, 128。添加“全部”可同时在全部训练数据上运行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add template</source>
+        <translation>添加模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a copy of the current template to edit. Prompt methods run once per template; the other methods use none.</source>
+        <translation>添加当前模板的副本以便编辑。提示方法对每个模板各运行一次；其他方法不使用模板。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Templates of the prompt methods; double-click one to edit it. The template of the Template &amp; verbalizer page is added here.</source>
+        <translation>提示方法的模板；双击即可编辑。“模板与标签词映射”页上的模板会添加到这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings shared by every run</source>
+        <translation>所有运行共用的设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training:</source>
+        <translation>训练：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method options:</source>
+        <translation>方法选项：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label words:</source>
+        <translation>标签词：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the settings of the other pages</source>
+        <translation>使用其他页面的设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open study…</source>
+        <translation>打开实验…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save study…</source>
+        <translation>保存实验…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the study as a JSON file for peftt study.</source>
+        <translation>把实验写成供 peftt study 使用的 JSON 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy command for a GPU server…</source>
+        <translation>复制用于 GPU 服务器的命令…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the study file and copy the command that runs it on another machine (peftt study FILE.json) to the clipboard.</source>
+        <translation>保存实验文件，并把在另一台机器上运行它的命令（peftt study FILE.json）复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add a model folder</source>
+        <translation>添加模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Give the study a name: its runs are tagged with it, and Start on the same name resumes the study.</source>
+        <translation>请为实验命名：其运行都以该名称标记，对同一名称点击“开始”会继续该实验。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tick at least one method.</source>
+        <translation>请至少勾选一种方法。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add at least one model folder, or choose a model on the Model page.</source>
+        <translation>请至少添加一个模型文件夹，或在“模型”页选择一个模型。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 needs a template: add one under Templates, or write it on the Template &amp; verbalizer page.</source>
+        <translation>%1 需要模板：请在“模板”下添加一个，或在“模板与标签词映射”页编写。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 needs label words for every class: set them on the Template &amp; verbalizer page.</source>
+        <translation>%1 需要每个类别的标签词：请在“模板与标签词映射”页设置。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Seeds are whole numbers separated by commas, such as 13, 21, 42; “%1” is not one.</source>
+        <translation>随机种子是用逗号分隔的整数，例如 13, 21, 42；“%1”不是整数。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give at least one seed, such as 13, 21, 42.</source>
+        <translation>请至少给出一个随机种子，例如 13, 21, 42。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Few-shot sizes are whole numbers of 1 or more separated by commas, such as 8, 32, 128; “%1” is not one. Leave the field empty to train on the full data.</source>
+        <translation>小样本规模是用逗号分隔的不小于 1 的整数，例如 8, 32, 128；“%1”不是。留空则在全部数据上训练。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the training data on the Data page first.</source>
+        <translation>请先在“数据”页选择训练数据。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>From the study file %1. The other pages do not change them.</source>
+        <translation>来自实验文件 %1。其他页面不会更改它们。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From the Data, Method and Template &amp; verbalizer pages. Each method uses its default learning rate unless one is set above.</source>
+        <translation>来自“数据”“方法”和“模板与标签词映射”页。除非在上方设置了学习率，否则每种方法使用其默认学习率。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <comment>separator between settings</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at most %1 training rows</source>
+        <translation>最多 %1 行训练数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at most %1 validation and test rows</source>
+        <translation>最多 %1 行验证和测试数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the defaults of each method</source>
+        <translation>各方法的默认值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 classes</source>
+        <translation>%1 个类别</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../../peftt_gui/gui/pages/study_page.py" line="+246"/>
+        <source>Study</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a grid of models, methods, seeds and few-shot sizes one run after another, and compare the methods over seeds. A stopped study resumes where it stopped, and a study file runs without the app with peftt study.</source>
+        <translation>依次运行由模型、方法、随机种子和小样本规模组成的网格中的每个运行，并在各随机种子上比较各方法。停止的实验会从停止处继续，实验文件也可以不经本程序用 peftt study 运行。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run the study</source>
+        <translation>运行实验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run every run of the grid that has not finished yet. Runs of this study name that finished before are kept and not repeated.</source>
+        <translation>运行网格中所有尚未完成的运行。此实验名称下已完成的运行会保留，不会重复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running run after its current optimizer step. Start resumes the study; the stopped run then starts again from its beginning.</source>
+        <translation>在当前优化步之后停止正在进行的运行。“开始”会继续实验；被停止的运行将从头重新开始。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages of the study's runs appear here.</source>
+        <translation>实验各运行的消息显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Study:</source>
+        <translation>实验：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the list of studies and the results again.</source>
+        <translation>重新读取实验列表和结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at k =</source>
+        <translation>k =</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the difference</source>
+        <translation>检验差异</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paired t-test of test macro-F1 over seeds, and paired bootstrap over test examples (%1 resamples).</source>
+        <translation>在各随机种子上对测试 macro-F1 做配对 t 检验，并在测试样本上做配对自助法检验（重抽样 %1 次）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save table as CSV…</source>
+        <translation>将表格保存为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as Markdown…</source>
+        <translation>保存为 Markdown…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save table as LaTeX…</source>
+        <translation>将表格保存为 LaTeX…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open a study</source>
+        <translation>打开实验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Study files (*.json)</source>
+        <translation>实验文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the study</source>
+        <translation>保存实验</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved %1. peftt study runs it without the app.</source>
+        <translation>已保存 %1。peftt study 可以不经本程序运行它。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the study for the GPU server</source>
+        <translation>为 GPU 服务器保存实验</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copied “%1”. Copy %2 to the server and run the command in its folder; the model and data folders that the file names must exist there at the same paths.</source>
+        <translation>已复制“%1”。请把 %2 复制到服务器，并在其所在文件夹中运行该命令；文件中指定的模型和数据文件夹必须在服务器上的相同路径下存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The study trains on the CPU (the device setting on the Method page); choose auto to train on the server's GPU.</source>
+        <translation>该实验在 CPU 上训练（“方法”页的设备设置）；要在服务器的 GPU 上训练，请选择 auto。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Starting study %1: %2 runs in the grid.</source>
+        <translation>开始实验 %1：网格中共 %2 个运行。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping after the current step…</source>
+        <translation>将在当前步之后停止…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Epoch %1: training loss %2, validation macro-F1 %3.</source>
+        <translation>第 %1 轮：训练损失 %2，验证 macro-F1 %3。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Resuming: %1 of %2 runs finished before and are kept.</source>
+        <translation>继续：%2 个运行中已有 %1 个此前完成，将予保留。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+76"/>
+        <source>Run %1 of %2: %3</source>
+        <translation>第 %1/%2 个运行：%3</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Study %1 finished: all %2 runs are in the history.</source>
+        <translation>实验 %1 已完成：全部 %2 个运行均已记入历史记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Study %1 stopped with %2 of %3 runs finished. Start resumes it: the stopped run starts again from its beginning, and finished runs are kept.</source>
+        <translation>实验 %1 已停止，%3 个运行中已完成 %2 个。“开始”会继续它：被停止的运行从头重新开始，已完成的运行保留。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Study %1 ended with %2 of %3 runs finished; the log names the runs that failed. Start runs them again.</source>
+        <translation>实验 %1 已结束，%3 个运行中完成了 %2 个；日志中列出了失败的运行。“开始”会重新运行它们。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The study failed: %1</source>
+        <translation>实验失败：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 of %2 runs finished</source>
+        <translation>已完成 %1/%2 个运行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No study has run yet.</source>
+        <translation>尚未运行任何实验。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>step %1 of %2</source>
+        <translation>第 %1/%2 步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 elapsed</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loading the data and the model</source>
+        <translation>正在加载数据和模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluating on the validation split</source>
+        <translation>正在验证集上评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluating on the test split</source>
+        <translation>正在测试集上评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saving the weights</source>
+        <translation>正在保存权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No study in the history yet. Define one on the Definition tab and press Start, or run peftt study FILE.json and press Refresh.</source>
+        <translation>历史记录中还没有实验。请在“定义”选项卡中定义一个实验并点击“开始”，或运行 peftt study FILE.json 后点击“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The study %1 has no finished runs yet.</source>
+        <translation>实验 %1 还没有已完成的运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 finished runs of the study %2: the mean ± standard deviation over seeds.</source>
+        <translation>实验 %2 的 %1 个已完成运行：各随机种子上的均值 ± 标准差。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose two different methods.</source>
+        <translation>请选择两种不同的方法。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing…</source>
+        <translation>正在检验…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 minus %2: mean difference in test macro-F1 %3 over %4 pairs of runs.</source>
+        <translation>%1 减 %2：在 %4 对运行上，测试 macro-F1 的平均差为 %3。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paired t-test over seeds: no p-value; it needs two or more pairs whose differences vary.</source>
+        <translation>各随机种子上的配对 t 检验：无 p 值；需要两对或更多差值不完全相同的运行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paired t-test over seeds: p = %1.</source>
+        <translation>各随机种子上的配对 t 检验：p = %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paired bootstrap over test examples: no p-value; the runs have no stored test predictions.</source>
+        <translation>测试样本上的配对自助法检验：无 p 值；这些运行没有保存测试预测。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paired bootstrap over test examples (%1 resamples): p = %2.</source>
+        <translation>测试样本上的配对自助法检验（重抽样 %1 次）：p = %2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LaTeX files (*.tex)</source>
+        <translation>LaTeX 文件 (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the results table</source>
+        <translation>保存结果表</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyResultsTable</name>
+    <message>
+        <location filename="../../peftt_gui/gui/study_views.py" line="-237"/>
+        <source>all</source>
+        <comment>k per class: the full training data</comment>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>k per class</source>
+        <translation>每类 k</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs</source>
+        <translation>运行数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test macro-F1</source>
+        <translation>测试 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validation macro-F1</source>
+        <translation>验证 macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trainable %</source>
+        <translation>可训练 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time (s)</source>
+        <translation>用时（秒）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>none</source>
+        <comment>model column of the baseline, which reads no model</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training rows per class (few-shot); “all” is the full training data.</source>
+        <translation>每类训练行数（小样本）；“全部”表示全部训练数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of the template in the study's list, from 0; “-” for methods without one.</source>
+        <translation>模板在实验列表中的编号，从 0 开始；不用模板的方法为“-”。</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+260"/>
+        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+265"/>
         <source>Template &amp; verbalizer</source>
         <translation>模板与标签词映射</translation>
     </message>
@@ -1882,7 +3314,7 @@
     </message>
     <message>
         <location line="-20"/>
-        <source>Read a template file in OpenPrompt&apos;s format (one template per line).</source>
+        <source>Read a template file in OpenPrompt's format (one template per line).</source>
         <translation>读取 OpenPrompt 格式的模板文件（每行一个模板）。</translation>
     </message>
     <message>
@@ -1893,7 +3325,7 @@
     </message>
     <message>
         <location line="-21"/>
-        <source>Save the template in OpenPrompt&apos;s format (one template per line).</source>
+        <source>Save the template in OpenPrompt's format (one template per line).</source>
         <translation>以 OpenPrompt 格式保存模板（每行一个模板）。</translation>
     </message>
     <message>
@@ -2032,7 +3464,7 @@
         <translation>；文本已截短以符合最大长度</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+95"/>
         <source>This class is not in the training data.</source>
         <translation>训练数据中没有这个类别。</translation>
     </message>
@@ -2164,23 +3596,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected a quoted key such as &quot;mask&quot;, found: {item}</source>
-        <translation>应为带引号的键（如 &quot;mask&quot;），实际为：{item}</translation>
+        <source>Expected a quoted key such as "mask", found: {item}</source>
+        <translation>应为带引号的键（如 "mask"），实际为：{item}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The key &quot;{key}&quot; has a colon but no value.</source>
-        <translation>键 &quot;{key}&quot; 后有冒号但没有值。</translation>
+        <source>The key "{key}" has a colon but no value.</source>
+        <translation>键 "{key}" 后有冒号但没有值。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&quot;{key}&quot; needs a quoted name, as in {example}.</source>
-        <translation>&quot;{key}&quot; 需要一个带引号的名称，例如 {example}。</translation>
+        <source>"{key}" needs a quoted name, as in {example}.</source>
+        <translation>"{key}" 需要一个带引号的名称，例如 {example}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Unknown slot key &quot;{key}&quot;; expected placeholder, mask, soft or meta.</source>
-        <translation>未知的槽位键 &quot;{key}&quot;；应为 placeholder、mask、soft 或 meta。</translation>
+        <source>Unknown slot key "{key}"; expected placeholder, mask, soft or meta.</source>
+        <translation>未知的槽位键 "{key}"；应为 placeholder、mask、soft 或 meta。</translation>
     </message>
 </context>
 <context>
@@ -2207,14 +3639,14 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Write the template, for example: {&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</source>
-        <translation>在此编写模板，例如：{&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</translation>
+        <source>Write the template, for example: {"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</source>
+        <translation>在此编写模板，例如：{"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+151"/>
+        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+170"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -2265,6 +3697,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Copy command for a GPU server…</source>
+        <translation>复制用于 GPU 服务器的命令…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2294,7 +3731,7 @@
         <translation>使用其自身的设置，从最后一个检查点继续已停止的运行。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>A run is in progress.</source>
         <translation>有一个运行正在进行。</translation>
     </message>
@@ -2302,6 +3739,31 @@
         <location line="+27"/>
         <source>Starting %1 on %2.</source>
         <translation>正在 %2 上启动 %1。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the run file</source>
+        <translation>保存运行文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run files (*.json)</source>
+        <translation>运行文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copied “%1”. Copy %2 to the server and run the command in its folder; the model and data folders that the file names must exist there at the same paths.</source>
+        <translation>已复制“%1”。请把 %2 复制到服务器，并在其所在文件夹中运行该命令；文件中指定的模型和数据文件夹必须在服务器上的相同路径下存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To train on several GPUs, add --multi_gpu --num_processes and the number of GPUs after accelerate launch.</source>
+        <translation>要在多块 GPU 上训练，请在 accelerate launch 之后加上 --multi_gpu --num_processes 和 GPU 数量。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The run file could not be saved: %1</source>
+        <translation>无法保存运行文件：%1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2410,12 +3872,17 @@
         <translation>完成：共 %1 个优化步。</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-291"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <source>Save these settings as a run file and copy the command that trains it on another machine (accelerate launch -m peftt_gui.cli train FILE.json) to the clipboard.</source>
+        <translation>把这些设置保存为运行文件，并把在另一台机器上训练它的命令（accelerate launch -m peftt_gui.cli train FILE.json）复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
@@ -2471,7 +3938,7 @@
         <translation>；</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Complete the missing items first.</source>
         <translation>请先补全缺少的项目。</translation>
     </message>

@@ -11,7 +11,8 @@ from peftt_gui.gui.fonts import TIBETAN_UI_SCALE
 from peftt_gui.gui.settings import AppSettings
 from peftt_gui.gui.state import Requirement
 
-PAGE_TITLES = ["Model", "Data", "Method", "Template & verbalizer", "Train", "History"]
+PAGE_TITLES = ["Model", "Data", "Method", "Template & verbalizer", "Train", "History",
+               "Compare", "Playground", "Study"]
 
 
 def sidebar_texts(window) -> list[str]:
@@ -21,7 +22,7 @@ def sidebar_texts(window) -> list[str]:
 def test_sidebar_lists_pages_in_order(main_window):
     assert sidebar_texts(main_window) == PAGE_TITLES
     assert list(main_window.pages) == ["model", "data", "method", "template", "train",
-                                       "history"]
+                                       "history", "compare", "playground", "study"]
     for row in range(main_window.sidebar.count()):
         assert not main_window.sidebar.item(row).icon().isNull()
 
@@ -210,7 +211,7 @@ def test_history_page_empty_state(main_window, qtbot):
 
     assert page.model.rowCount() == 0
     assert page.empty_label.isVisibleTo(page)
-    assert page.model.headerData(5, Qt.Orientation.Horizontal) == "Validation macro-F1"
+    assert page.model.headerData(6, Qt.Orientation.Horizontal) == "Validation macro-F1"
 
 
 def test_methods_come_from_registry(main_window):

@@ -121,6 +121,10 @@ KEPT_LATIN = {
     "XLM", "RoBERTa", "json", "auto", "bf16", "fp16", "fp32", "GPU", "Apple", "sqrt", "log",
     "count", "output", "dense", "key", "gram", "Newton", "CG", "none", "balanced", "tuning",
     "logistic", "regression", "L2",
+    # File formats that the Compare page exports.
+    "Markdown", "LaTeX", "PNG", "zip", "JSON",
+    # Words of the commands that "Copy command for a GPU server" shows.
+    "peftt", "study", "train", "FILE", "accelerate", "launch", "peftt_gui", "cli",
 }
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_0-9]*")
 HTML_TAG = re.compile(r"<[^>]+>")

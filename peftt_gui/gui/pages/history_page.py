@@ -141,7 +141,7 @@ class HistoryPage(Page):
             lambda _index: self.proxy.set_filters(method=self.method_filter.currentData()))
         self.status_filter = QComboBox(self)
         self.status_filter.addItem("", "")
-        # The statuses of core.storage (a test keeps them equal); importing that package
+        # The statuses of core.storage, which a test keeps equal. Importing that package
         # here would load SQLAlchemy before the window's first paint.
         for status in STATUS_TEXTS:
             self.status_filter.addItem(status, status)

@@ -10,10 +10,14 @@ the trainer honours within one optimizer step.
 from __future__ import annotations
 
 import logging
+import shlex
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from peftt_gui.core.errors import PefttError
 from peftt_gui.core.state import TrainingState
+from peftt_gui.gui.compare_views import fill_placeholders
 from peftt_gui.gui.engine_loader import EngineInfo
 from peftt_gui.gui.methods import (
     BASIC_TRAINING_FIELDS,
@@ -40,7 +45,13 @@ from peftt_gui.gui.pages.base import Page
 from peftt_gui.gui.plots import LivePlot
 from peftt_gui.gui.run_config import build_run_config
 from peftt_gui.gui.state import DATA_FOLDER_KEY, DATA_SINGLE_FILE_KEY, ProjectState
-from peftt_gui.gui.tasks import RunResult, TrainingEvent, history_path_from_environment, train_run
+from peftt_gui.gui.tasks import (
+    RunResult,
+    TrainingEvent,
+    history_path_from_environment,
+    save_run_file,
+    train_run,
+)
 from peftt_gui.gui.widgets import format_duration, set_message
 from peftt_gui.gui.worker import Worker
 
@@ -62,6 +73,8 @@ class TrainPage(Page):
     sigRunFinished = Signal(object)
     # The run id whose history row changed (None when the run failed before it had one).
     sigHistoryChanged = Signal(object)
+    # The command line copied to the clipboard, with the run file it trains.
+    sigCommandCopied = Signal(str)
 
     def __init__(self, state: ProjectState, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -96,6 +109,12 @@ class TrainPage(Page):
             self.summary_form.addRow(QLabel(), value)
         self.name_edit = QLineEdit(self)
         self.summary_form.addRow(QLabel(), self.name_edit)
+        self.copy_command_button = QPushButton(self)
+        self.copy_command_button.clicked.connect(lambda: self.copy_command())
+        command_row = QHBoxLayout()
+        command_row.addStretch(1)
+        command_row.addWidget(self.copy_command_button)
+        self.summary_form.addRow(command_row)
 
     def _build_run_group(self) -> None:
         self.start_button = QPushButton(self)
@@ -127,7 +146,7 @@ class TrainPage(Page):
         # One point per epoch: wide lines cost nothing at that size.
         self.metrics_plot.add_curve("macro_f1", "", MACRO_F1_COLOR, width=2, symbol="o")
         self.metrics_plot.add_curve("accuracy", "", ACCURACY_COLOR, width=2, symbol="o")
-        self.metrics_plot.plot_item.setYRange(0.0, 1.0)
+        self.metrics_plot.set_y_range(0.0, 1.0)
         for plot in (self.loss_plot, self.metrics_plot):
             plot.setMinimumHeight(220)
         plots = QHBoxLayout()
@@ -162,6 +181,10 @@ class TrainPage(Page):
         for row, name in enumerate(names):
             self.summary_form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(name)
         self.name_edit.setPlaceholderText(self.tr("Optional; the method and model by default"))
+        self.copy_command_button.setText(self.tr("Copy command for a GPU server…"))
+        self.copy_command_button.setToolTip(self.tr(
+            "Save these settings as a run file and copy the command that trains it on another "
+            "machine (accelerate launch -m peftt_gui.cli train FILE.json) to the clipboard."))
         self.run_group.setTitle(self.tr("Run"))
         self.start_button.setText(self.tr("Start training"))
         self.cancel_button.setText(self.tr("Stop"))
@@ -239,6 +262,7 @@ class TrainPage(Page):
         self.cancel_button.setEnabled(running and not self.training_state.cancel_requested)
         self.resume_button.setEnabled(not running and self.resumable_run_id is not None
                                       and self._engine_info is not None)
+        self.copy_command_button.setEnabled(self.state.is_ready())
         if running:
             self.start_button.setEnabled(False)
             self.start_button.setToolTip(self.tr("A run is in progress."))
@@ -271,6 +295,48 @@ class TrainPage(Page):
         self._log(self.tr("Starting %1 on %2.").replace("%1", method_title(config.method))
                   .replace("%2", config.model_path))
         return True
+
+    def copy_command(self, path: str | None = None) -> None:
+        """Save the run file of the current choices and copy the command that trains it elsewhere.
+
+        Without ``path``, the path comes from a file dialog.
+        """
+        try:
+            config = build_run_config(self.state.snapshot(), name=self.name_edit.text())
+        except PefttError as error:
+            self.sigError.emit(error, "")
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the run file"), "run.json",
+                                                  self.tr("Run files (*.json)"))
+            if not path:
+                return
+            if not Path(path).suffix:
+                path += ".json"
+        self.start_task(save_run_file, config, path, on_finished=self._on_run_file_saved,
+                        on_failed=self._on_run_file_failed)
+
+    def _on_run_file_saved(self, path: str) -> None:
+        # The file name alone, because the file is copied to the server and run in its folder.
+        # Without --num_processes, accelerate launch (1.x) starts one process.
+        command = f"accelerate launch -m peftt_gui.cli train {shlex.quote(Path(path).name)}"
+        QApplication.clipboard().setText(command)
+        message = fill_placeholders(self.tr(
+            "Copied “%1”. Copy %2 to the server and run the command in its folder; the model "
+            "and data folders that the file names must exist there at the same paths."),
+            command, Path(path).name)
+        set_message(self.result_label, message + " " + self.tr(
+            "To train on several GPUs, add --multi_gpu --num_processes and the number of GPUs "
+            "after accelerate launch."), success=True)
+        logger.info("Run file saved to %s for another machine", path)
+        self.sigCommandCopied.emit(command)
+
+    def _on_run_file_failed(self, error: BaseException, traceback_text: str) -> None:
+        if isinstance(error, OSError):
+            set_message(self.result_label, fill_placeholders(
+                self.tr("The run file could not be saved: %1"), error), error=True)
+        else:
+            self.sigError.emit(error, traceback_text)
 
     def resume(self, run_id: int) -> bool:
         """Continue the stored run ``run_id`` from its checkpoint; False if a run is going on."""
