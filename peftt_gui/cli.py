@@ -224,7 +224,7 @@ def command_resume(args) -> int:
     is_main = context_from_environment().is_main
     storage = _open_storage(args) if is_main else None
     try:
-        # Process 0 looks the run up in resume_run and tells the other processes when it is missing.
+        # resume_run looks the run up in process 0 and passes a missing run on to the other processes as an error.
         outcome = resume_run(args.run, storage, callbacks=TerminalProgress() if is_main else None,
                              state=TrainingState())
     except KeyboardInterrupt:

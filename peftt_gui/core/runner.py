@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from . import distributed
 from .config import RunConfig
 from .data import DatasetSplits, Example, load_splits, sample_per_class
 from .errors import CheckpointError, ConfigError, PefttError, display_path, write_error
@@ -207,6 +208,10 @@ def run_training(config: RunConfig, storage=None, callbacks: TrainingCallbacks |
 
     With ``resume_run_id``, continue that run from its last checkpoint (same config and seed).
     ``extra`` is merged into the history row's free-form ``extra`` field (a study's cell key).
+
+    Under torchrun or accelerate launch every process calls this function (see ``distributed.py``).
+    Only process 0 uses ``storage`` and writes the weights. The other processes ignore it, and
+    their outcome has the run id but no weights folder.
     """
     from .state import CallbackList
     from .trainer import Trainer, seed_everything
@@ -214,30 +219,47 @@ def run_training(config: RunConfig, storage=None, callbacks: TrainingCallbacks |
     started = time.time()
     state = state or TrainingState()
     spec = get_method(config.method)
+    context = distributed.setup()
+    if not context.is_main:
+        storage = None
     if spec.engine != "torch":
+        if context.enabled:
+            raise ConfigError(f"The {spec.name} method trains in one process, but {context.world_size} processes "
+                              "were started. Run it without torchrun or accelerate launch.", field="method")
         # The baseline fits on the text alone: no model folder, tokenizer or Trainer.
         return spec.builder().run(config, storage=storage, callbacks=callbacks, state=state,
                                   resume_run_id=resume_run_id, extra=extra)
     output_root = Path(config.output_dir).expanduser() if config.output_dir else default_runs_dir()
-    check_output_folder(output_root)
+    distributed.share_from_main(context, lambda: check_output_folder(output_root))
     prepared = prepare_run(config)
     for note in prepared.notes:
         log.info(note)
         if callbacks is not None:
             callbacks.on_message(state, note)
 
+    resumed_dir = None
     if resume_run_id is not None:
-        run_dir = _resumable_run_dir(storage, resume_run_id, prepared)
+        resumed_dir = distributed.share_from_main(
+            context, lambda: str(_resumable_run_dir(storage, resume_run_id, prepared)))
     seed_everything(config.training.seed)  # the same seed gives the same new weights (head, LoRA matrices)
     model = build_task_model(prepared)
     trainable, total = model.parameter_counts()
-    run_id = None
-    if storage is not None:
-        run_id = _open_history_row(storage, config, prepared, model, trainable, total, resume_run_id, extra)
-    if resume_run_id is None:
+
+    def open_run() -> tuple[int | None, str]:
+        run_id = None
+        if storage is not None:
+            row_extra = {**(extra or {}), **_distributed_extra(context, config)}
+            run_id = _open_history_row(storage, config, prepared, model, trainable, total, resume_run_id, row_extra)
+        if resumed_dir is not None:
+            return run_id, resumed_dir
         run_dir = output_root / f"run-{run_id if run_id is not None else int(started)}-{slug(config.name or spec.name)}"
         if storage is not None:
             _remember_run_dir(storage, run_id, run_dir)
+        return run_id, str(run_dir)
+
+    # Process 0 opens the history row and names the run folder; the other processes learn both.
+    run_id, run_dir = distributed.share_from_main(context, open_run)
+    run_dir = Path(run_dir)
     log.info("Run %s started: %s on %s, %d of %d parameters trainable (%.2f%%)", run_id, spec.name,
              prepared.model_info.name, trainable, total, 100.0 * trainable / total)
 
@@ -248,10 +270,11 @@ def run_training(config: RunConfig, storage=None, callbacks: TrainingCallbacks |
         # Inside the try, so that a device error of the constructor also closes the history row.
         trainer = Trainer(model, prepared.splits.labels, prepared.encoded["train"], prepared.encoded["validation"],
                           prepared.encoded["test"], config.training, learning_rate, prepared.tokenizer.pad_token_id,
-                          callbacks=CallbackList(writers), state=state, checkpoint_dir=run_dir / "checkpoint")
+                          callbacks=CallbackList(writers), state=state, checkpoint_dir=run_dir / "checkpoint",
+                          distributed=context)
         result = trainer.fit(resume=resume_run_id is not None)
         weights_dir = None
-        if result.best_epoch is not None:
+        if result.best_epoch is not None and context.is_main:
             state.phase = "saving"
             weights_dir = save_trained(model, prepared, run_dir / "weights", result)
     except BaseException as error:
@@ -268,23 +291,31 @@ def run_training(config: RunConfig, storage=None, callbacks: TrainingCallbacks |
                       trainable, total, model=model, prepared=prepared)
 
 
-def resume_run(run_id: int, storage, callbacks: TrainingCallbacks | None = None,
+def resume_run(run_id: int | str, storage, callbacks: TrainingCallbacks | None = None,
                state: TrainingState | None = None) -> RunOutcome:
     """Continue an interrupted, cancelled or failed run from its last checkpoint.
 
     The run's config comes from the history, and the run goes on in its own folder and
     history row. With the same data, model and device, the result equals that of an
     uninterrupted run. Raises ``CheckpointError`` when the run cannot resume.
+    ``run_id`` may also be a run name. Under torchrun, process 0 reads the run from ``storage``
+    and the others may pass None.
     """
-    storage.mark_interrupted_runs()  # a run whose process died still reads "running"
-    record = storage.get_run(run_id)
-    if record.status not in RESUMABLE_STATUSES:
-        hint = ("Its process is still alive; cancel it first." if record.status == "running"
-                else "There is nothing to resume.")
-        raise CheckpointError(f"Run {record.id} is {record.status}, so it cannot resume. {hint}")
-    config = RunConfig.from_dict(record.config)
-    log.info("Resuming run %d (%s) after epoch %s", record.id, record.name, record.last_finished_epoch or 0)
-    return run_training(config, storage=storage, callbacks=callbacks, state=state, resume_run_id=record.id)
+    context = distributed.setup()
+
+    def read_run() -> tuple[int, dict]:
+        storage.mark_interrupted_runs()  # a run whose process died still reads "running"
+        record = storage.get_run(run_id)
+        if record.status not in RESUMABLE_STATUSES:
+            hint = ("Its process is still alive; cancel it first." if record.status == "running"
+                    else "There is nothing to resume.")
+            raise CheckpointError(f"Run {record.id} is {record.status}, so it cannot resume. {hint}")
+        log.info("Resuming run %d (%s) after epoch %s", record.id, record.name, record.last_finished_epoch or 0)
+        return record.id, record.config
+
+    record_id, config = distributed.share_from_main(context, read_run)
+    return run_training(RunConfig.from_dict(config), storage=storage, callbacks=callbacks, state=state,
+                        resume_run_id=record_id)
 
 
 def check_output_folder(folder: Path) -> None:
@@ -357,6 +388,15 @@ def _format(metrics) -> str:
     return "n/a" if metrics is None else f"{metrics.macro_f1:.4f}"
 
 
+def _distributed_extra(context, config: RunConfig) -> dict[str, Any]:
+    """Return the history's record of a multi-process run, or nothing for one process."""
+    if not context.enabled:
+        return {}
+    return {"distributed": {"world_size": context.world_size, "backend": context.backend,
+                            "batch_size_per_process": config.training.batch_size,
+                            "global_batch_size": config.training.batch_size * context.world_size}}
+
+
 def _open_history_row(storage, config, prepared, model, trainable, total, resume_run_id, extra=None) -> int:
     if resume_run_id is not None:
         storage.update_run(resume_run_id, status="running", pid=os.getpid(), hostname=socket.gethostname(),
@@ -385,7 +425,10 @@ def _tokenizer_extra(prepared: PreparedRun) -> dict[str, Any]:
 
 
 def record_result(storage, run_id, result, weights_dir, test_gold: list[int]) -> None:
-    """Finish the history row of a run with its ``TrainResult``; ``test_gold`` are the test classes."""
+    """Finish the history row of a run with its ``TrainResult``; ``test_gold`` are the test classes.
+
+    The finished record is also written into the weights folder's manifest, for ``peftt import-run``.
+    """
     fields: dict[str, Any] = {
         "best_epoch": result.best_epoch, "peak_memory_bytes": result.peak_memory_bytes,
         "weights_dir": None if weights_dir is None else str(weights_dir), "warnings": result.warnings,
@@ -408,6 +451,10 @@ def record_result(storage, run_id, result, weights_dir, test_gold: list[int]) ->
                  test_gold=test_gold)
     fields["extra"] = extra
     storage.finish_run(run_id, result.status, **fields)
+    if weights_dir is not None:
+        from .run_import import add_record_to_manifest
+
+        add_record_to_manifest(weights_dir, storage, run_id)
 
 
 def save_trained(model, prepared: PreparedRun, folder: Path, result=None) -> Path:
@@ -431,6 +478,7 @@ def save_trained(model, prepared: PreparedRun, folder: Path, result=None) -> Pat
         log.warning("Writing the weights to %s failed (%s); removed the partial folder", display_path(folder),
                     getattr(error, "strerror", None) or type(error).__name__)
         raise write_error("the weights", folder, error) from error
+    log.info("Weights written to %s", display_path(folder))
     return folder
 
 

@@ -7,6 +7,7 @@ is due, so a GPU is not synchronised on every step.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import math
@@ -32,6 +33,16 @@ from .checkpoint import (
     write_checkpoint,
 )
 from .config import TrainingConfig
+from .distributed import (
+    DistributedContext,
+    any_process,
+    gather_rows,
+    mean_over_processes,
+    shard_rows,
+    share_from_main,
+    training_device,
+    wrap_model,
+)
 from .errors import CheckpointError, ResourceError, display_path
 from .memory import (
     MemoryEstimate,
@@ -63,6 +74,11 @@ class EncodedSplit:
     def lengths(self) -> np.ndarray:
         return np.fromiter((len(ids) for ids in self.input_ids), dtype=np.int64, count=len(self.input_ids))
 
+    def subset(self, rows: Sequence[int]) -> "EncodedSplit":
+        """Return the rows at the positions ``rows``, in that order."""
+        return EncodedSplit([self.input_ids[i] for i in rows], self.labels[np.asarray(rows, dtype=np.int64)],
+                            [self.mask_positions[i] for i in rows])
+
 
 @dataclass
 class EvaluationResult:
@@ -89,6 +105,7 @@ class TrainResult:
     batch_size: int = 0                            # rows per forward pass at the end
     gradient_accumulation: int = 1                 # forward passes per optimizer step at the end
     memory_estimate_bytes: int | None = None
+    world_size: int = 1                            # processes that trained together (torchrun)
 
 
 def choose_device(requested: str = "auto") -> torch.device:
@@ -180,13 +197,19 @@ class Trainer:
     run on the CPU reaches the same weights as an uninterrupted one.
     When a batch does not fit in memory, it is split into micro-batches with gradient
     accumulation, which keeps the optimizer steps and their effective batch unchanged.
+
+    With a ``distributed`` context of several processes (see ``distributed.py``), each process
+    trains on its share of every global batch of ``batch_size`` x world size rows, evaluates its
+    share of each split, and only process 0 writes checkpoints.
     """
 
     def __init__(self, model, labels: list[str], train: EncodedSplit, validation: EncodedSplit,
                  test: EncodedSplit | None, config: TrainingConfig, learning_rate: float, pad_id: int,
                  callbacks: TrainingCallbacks | None = None, state: TrainingState | None = None,
-                 checkpoint_dir: str | Path | None = None):
+                 checkpoint_dir: str | Path | None = None, distributed: DistributedContext | None = None):
         self.model = model
+        self.train_model = model           # the model that the forward pass calls: DDP in several processes
+        self.distributed = distributed or DistributedContext()
         self.labels = labels
         self.train_split = train
         self.validation_split = validation
@@ -200,7 +223,7 @@ class Trainer:
         self.warnings: list[str] = []
         self.memory_estimate: MemoryEstimate | None = None
 
-        self.device = choose_device(config.device)
+        self.device = training_device(self.distributed, choose_device(config.device))
         self.autocast_dtype, precision_warning = choose_precision(config.mixed_precision, self.device)
         if precision_warning:
             self._warn(precision_warning)
@@ -254,8 +277,13 @@ class Trainer:
         weights = np.where(counts > 0, counts.sum() / (len(self.labels) * np.maximum(counts, 1)), 0.0)
         return torch.tensor(weights, dtype=torch.float32, device=self.device)
 
+    @property
+    def global_batch_size(self) -> int:
+        """Rows per batch over all processes: the configured batch size times the world size."""
+        return self.config.batch_size * self.distributed.world_size
+
     def steps_per_epoch(self) -> int:
-        batches = math.ceil(len(self.train_split) / self.config.batch_size)
+        batches = math.ceil(len(self.train_split) / self.global_batch_size)
         return math.ceil(batches / self.config.gradient_accumulation)
 
     def _check_memory(self) -> None:
@@ -296,6 +324,7 @@ class Trainer:
         self.model.to(self.device)
         if self.device.type == "cuda":
             torch.cuda.reset_peak_memory_stats(self.device)
+        self.train_model = wrap_model(self.model, self.distributed, self.device)
 
         optimizer = self._optimizer()
         total_steps = self.steps_per_epoch() * self.config.epochs
@@ -349,7 +378,11 @@ class Trainer:
 
     def _stops_early(self, history: "_History") -> bool:
         patience = self.config.early_stopping_patience
-        if not patience or history.epochs_without_gain < patience:
+        # Every process computes the same metrics, but process 0 decides, so that no process
+        # can wait for a step that the others never take.
+        stop = share_from_main(
+            self.distributed, lambda: bool(patience) and history.epochs_without_gain >= patience)
+        if not stop:
             return False
         self.callbacks.on_message(self.state, f"Early stopping after epoch {history.epochs_done}: no better "
                                               f"validation macro-F1 for {patience} epochs.")
@@ -360,11 +393,13 @@ class Trainer:
         """Train one epoch, from its first batch or from where a cancelled run stopped (``start``)."""
         self.model.train()
         rng = np.random.default_rng(self.config.seed * 1000 + epoch)  # same batches after a resume
-        batches = length_grouped_batches(self.train_split.lengths, self.config.batch_size, rng)
+        # Global batches: every process builds the same ones and trains on its share of each.
+        batches = length_grouped_batches(self.train_split.lengths, self.global_batch_size, rng)
         window_size = self.config.gradient_accumulation
         steps_in_epoch = math.ceil(len(batches) / window_size)
         progress = start if start is not None and start.epoch == epoch else _EpochProgress(epoch)
         progress.cancelled = False
+        start_sum = progress.loss_sum
         loss_sum = torch.tensor(progress.loss_sum, dtype=torch.float32, device=self.device)
         pending_losses: list[torch.Tensor] = []
         pending_steps: list[tuple[int, float, float]] = []
@@ -385,15 +420,29 @@ class Trainer:
             if len(pending_losses) >= self.config.log_every or last_window:
                 self._flush_steps(pending_losses, pending_steps)
                 pending_losses, pending_steps = [], []
-            if self.state.cancel_requested:
+            if self._cancel_agreed():
                 self._flush_steps(pending_losses, pending_steps)
-                progress.loss_sum = float(loss_sum.item())
+                progress.loss_sum = self._epoch_loss_sum(loss_sum, start_sum)
                 progress.cancelled = True
                 return progress
 
-        progress.loss_sum = float(loss_sum.item())
+        progress.loss_sum = self._epoch_loss_sum(loss_sum, start_sum)
         progress.train_loss = progress.loss_sum / max(steps_in_epoch, 1)
         return progress
+
+    def _cancel_agreed(self) -> bool:
+        """Return whether to stop after this step: in several processes, when any of them was asked to."""
+        if not self.distributed.enabled:
+            return self.state.cancel_requested
+        return any_process(self.distributed, self.state.cancel_requested)
+
+    def _epoch_loss_sum(self, loss_sum: torch.Tensor, start_sum: float) -> float:
+        """Return the epoch's summed step losses, averaged over the processes since ``start_sum``."""
+        if not self.distributed.enabled:
+            return float(loss_sum.item())
+        # The sum restored from a checkpoint is already the average, so only the new part is averaged.
+        new_part = mean_over_processes(self.distributed, (loss_sum - start_sum).reshape(1))
+        return start_sum + float(new_part.item())
 
     def _accumulate_gradients(self, window: list[np.ndarray], optimizer, scaler, loss_function,
                               epoch: int) -> torch.Tensor:
@@ -401,6 +450,8 @@ class Trainer:
 
         After an out-of-memory error, the window's gradients are dropped, its batches are split
         in two and the window runs again. When one row per batch still fails, ResourceError is raised.
+        NOTE: with several processes, only errors before the window's last backward pass are known
+        to recover; an error during it may leave DistributedDataParallel halfway through averaging.
         """
         while True:
             try:
@@ -416,24 +467,44 @@ class Trainer:
 
     def _forward_backward(self, window: list[np.ndarray], scaler, loss_function) -> torch.Tensor:
         window_loss = torch.zeros((), device=self.device)
-        for indices in window:
-            for part in self._micro_batches(indices):
+        parts = [part for indices in window for part in self._micro_batches(indices)]
+        for position, (part, share) in enumerate(parts):
+            # DistributedDataParallel averages gradients at the window's last backward pass only.
+            synchronise = position == len(parts) - 1
+            with self._gradient_sync(synchronise):
                 batch = collate(self.train_split, part, self.pad_id, self.device, self.pad_multiple)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype,
                                     enabled=self.autocast_dtype is not None):
-                    logits = self.model(batch["input_ids"], batch["attention_mask"], batch["mask_positions"])
+                    logits = self.train_model(batch["input_ids"], batch["attention_mask"], batch["mask_positions"])
                     loss = loss_function(logits.float(), batch["labels"])
-                if len(part) != len(indices):
-                    loss = loss * (len(part) / len(indices))  # the parts' mean losses add up to the batch's
+                if share != 1.0:
+                    loss = loss * share
                 scaled = loss / self.config.gradient_accumulation
                 (scaler.scale(scaled) if scaler else scaled).backward()
                 window_loss += scaled.detach()
         return window_loss
 
-    def _micro_batches(self, indices: np.ndarray) -> list[np.ndarray]:
+    def _micro_batches(self, indices: np.ndarray) -> list[tuple[np.ndarray, float]]:
+        """Split this process's rows of the global batch ``indices`` into micro-batches, each with its share.
+
+        A share scales the micro-batch's mean loss so that, after the processes' gradients are
+        averaged, the shares add up to the mean loss over the global batch. A process with no
+        rows in the batch scores one row with share 0, because every process must take part in
+        the gradient averaging.
+        """
+        rows = shard_rows(self.distributed, indices)
+        world_size = self.distributed.world_size
+        if len(rows) == 0:
+            return [(indices[:1], 0.0)]
         if self.micro_splits == 1:
-            return [indices]
-        return [part for part in np.array_split(indices, self.micro_splits) if len(part)]
+            return [(rows, world_size * len(rows) / len(indices))]
+        parts = [part for part in np.array_split(rows, self.micro_splits) if len(part)]
+        return [(part, world_size * len(part) / len(indices)) for part in parts]
+
+    def _gradient_sync(self, synchronise: bool):
+        if synchronise or self.train_model is self.model:
+            return contextlib.nullcontext()
+        return self.train_model.no_sync()
 
     def _split_batches(self, reason: str, epoch: int) -> None:
         """Halve the rows per forward pass and double the accumulation, or raise at one row."""
@@ -464,9 +535,11 @@ class Trainer:
         optimizer.zero_grad(set_to_none=True)
 
     def _flush_steps(self, losses: list[torch.Tensor], steps: list[tuple[int, float, float]]) -> None:
+        # Every process reaches its flushes at the same steps, so the collective below is matched.
         if not losses:
             return
-        values = torch.stack(losses).float().cpu().tolist()  # one host sync per report
+        stacked = mean_over_processes(self.distributed, torch.stack(losses).float())
+        values = stacked.cpu().tolist()  # one host sync per report
         reports = [StepReport(step, epoch, loss, lr) for (step, epoch, lr), loss in zip(steps, values)]
         self.state.latest_loss = reports[-1].loss
         self.callbacks.on_steps(self.state, reports)
@@ -476,15 +549,28 @@ class Trainer:
     def evaluate(self, split: EncodedSplit) -> EvaluationResult:
         """Score a whole split in length-sorted batches and compute its metrics.
 
-        After an out-of-memory error the evaluation batch is halved and the split scored again.
+        In several processes, each scores its share of the rows and every process gets the
+        logits of the whole split, so the metrics cover each row exactly once.
         """
+        if self.distributed.enabled:
+            # Every W-th row by length gives each process a similar amount of padding.
+            rows = shard_rows(self.distributed, np.argsort(-split.lengths, kind="stable"))
+            local_logits = self._predict_logits(split.subset(rows))
+            logits = gather_rows(self.distributed, rows, local_logits, len(split))
+        else:
+            logits = self._predict_logits(split)
+        predictions = logits.argmax(axis=1)
+        return EvaluationResult(classification_metrics(split.labels, predictions, self.labels), predictions, logits)
+
+    def _predict_logits(self, split: EncodedSplit) -> np.ndarray:
+        """Score ``split`` in this process; after an out-of-memory error, halve the batch and score it again."""
         was_training = self.model.training
         while True:
             try:
-                result = evaluate_model(self.model, split, self.labels, self.pad_id, self.device,
-                                        self.eval_batch_size, self.autocast_dtype, self.pad_multiple)
+                logits = predict_logits(self.model, split, self.pad_id, self.device, self.eval_batch_size,
+                                        self.autocast_dtype, self.pad_multiple)
                 self.model.train(was_training)
-                return result
+                return logits
             except RuntimeError as error:
                 if not is_out_of_memory(error):
                     raise
@@ -523,13 +609,18 @@ class Trainer:
             batch_size=self.batch_size,
             gradient_accumulation=self.accumulation,
             memory_estimate_bytes=None if self.memory_estimate is None else self.memory_estimate.total,
+            world_size=self.distributed.world_size,
         )
 
     # -- checkpoints -------------------------------------------------------------------------
 
     def _save_checkpoint(self, optimizer, scheduler, scaler, history: "_History", started: float) -> None:
-        """Write everything needed to resume at this point (see ``checkpoint.py``), atomically."""
-        if not self.config.checkpoint_every_epoch or self.checkpoint_dir is None:
+        """Write everything needed to resume at this point (see ``checkpoint.py``), atomically.
+
+        In several processes only process 0 writes. Its random states are the ones saved, so a
+        resumed multi-process run draws other dropout masks than an uninterrupted one would.
+        """
+        if not self.config.checkpoint_every_epoch or self.checkpoint_dir is None or not self.distributed.is_main:
             return
         optimizer_tensors, optimizer_data = optimizer_to_parts(optimizer.state_dict())
         rng_tensors, rng_data = rng_to_parts()
@@ -546,6 +637,7 @@ class Trainer:
             "step": self.state.step,
             "total_steps": self.state.total_steps,
             "train_rows": len(self.train_split),
+            "world_size": self.distributed.world_size,
             "epochs_done": history.epochs_done,
             "partial_epoch": None if partial is None else dataclasses.asdict(partial),
             "best_epoch": history.best_epoch,
@@ -600,6 +692,11 @@ class Trainer:
         return history
 
     def _check_checkpoint_matches(self, state: dict) -> None:
+        written_by = state.get("world_size", 1)  # checkpoints before multi-process training lack the key
+        if written_by != self.distributed.world_size:
+            raise CheckpointError(f"The checkpoint in {display_path(self.checkpoint_dir)} was written by a run of "
+                                  f"{written_by} process(es), but this run has {self.distributed.world_size}. "
+                                  f"Resume it with {written_by} process(es), because the batches depend on it.")
         expected = (len(self.train_split), self.state.total_steps)
         found = (state["train_rows"], state["total_steps"])
         if expected != found:

@@ -751,16 +751,7 @@ class RunStorage:
 
     def add_epoch(self, run_id: int, epoch: EpochRecord) -> None:
         """Insert or replace the metrics of one epoch and update the run's heartbeat."""
-        row = {
-            "run_id": run_id,
-            "epoch": int(epoch.epoch),
-            "train_loss": _nan_to_none(_optional_float(epoch.train_loss)),
-            "val_macro_f1": _nan_to_none(_optional_float(epoch.val_macro_f1)),
-            "val_accuracy": _nan_to_none(_optional_float(epoch.val_accuracy)),
-            "val_per_class_f1": epoch.val_per_class_f1,
-            "val_confusion": epoch.val_confusion,
-            "duration_s": _optional_float(epoch.duration_s),
-        }
+        row = self._epoch_row(run_id, epoch)
         table = RunEpochModel.__table__
         statement = sqlite_insert(table).values(row)
         statement = statement.on_conflict_do_update(
@@ -771,6 +762,19 @@ class RunStorage:
         with self._session(f"add epoch {epoch.epoch} to run {run_id}", write=True) as session:
             self._touch(session, run_id)
             session.execute(statement)
+
+    @staticmethod
+    def _epoch_row(run_id: int, epoch: EpochRecord) -> dict[str, Any]:
+        return {
+            "run_id": run_id,
+            "epoch": int(epoch.epoch),
+            "train_loss": _nan_to_none(_optional_float(epoch.train_loss)),
+            "val_macro_f1": _nan_to_none(_optional_float(epoch.val_macro_f1)),
+            "val_accuracy": _nan_to_none(_optional_float(epoch.val_accuracy)),
+            "val_per_class_f1": epoch.val_per_class_f1,
+            "val_confusion": epoch.val_confusion,
+            "duration_s": _optional_float(epoch.duration_s),
+        }
 
     def finish_run(self, run_id: int, status: str, **fields: Any) -> None:
         """Set a final status and ``fields`` (as in update_run) on a run.
@@ -831,6 +835,69 @@ class RunStorage:
             if result.rowcount == 0:
                 raise self._not_found(run_id)
         logger.info("Run %d deleted from the history", run_id)
+
+    # --- Runs copied from another history --------------------------------------------
+
+    def import_run(
+        self,
+        fields: Mapping[str, Any],
+        *,
+        origin: str,
+        tags: Iterable[str] = (),
+        steps: Iterable[StepRecord | Sequence[Any]] = (),
+        epochs: Iterable[EpochRecord] = (),
+    ) -> RunRecord:
+        """Insert a run copied from another history, with its steps and epochs, in one transaction.
+
+        ``fields`` are ``runs`` columns as in update_run, and ``status`` must be final.
+        ``origin`` names the source run and is stored as ``extra["imported_from"]["origin"]``.
+        Raises StorageError when a run of this history was already imported from ``origin``.
+        """
+        values = _coerce_run_fields(fields)
+        _check_status(values.get("status", ""), FINAL_STATUSES)
+        extra = dict(values.get("extra") or {})
+        extra["imported_from"] = {**(extra.get("imported_from") or {}), "origin": origin}
+        values["extra"] = extra
+        tag_list = _clean_tags(tags)
+        try:
+            step_values = {step[0]: step for step in map(_step_values, steps)}
+        except (TypeError, ValueError) as error:
+            raise StorageError(f"Invalid step in the imported run: {error}. Give StepRecord values or "
+                               f"(step, epoch, loss, learning_rate) tuples.") from error
+        epoch_list = list(epochs)
+
+        with self._session(f"import run {values.get('name')!r}", write=True) as session:
+            # Checked in the writing transaction, so two imports of one run cannot both pass.
+            existing = session.scalar(select(RunModel.id).where(self._origin_matches(origin)).limit(1))
+            if existing is not None:
+                raise StorageError(f"Run {existing} of this history was already imported from {origin}. "
+                                   f"Delete run {existing} first to import it again.")
+            run = RunModel(**values)
+            session.add(run)
+            session.flush()
+            session.add_all(RunTagModel(run_id=run.id, tag=tag) for tag in tag_list)
+            if step_values:
+                self._merge_steps(session, run.id, step_values)
+            for epoch in epoch_list:
+                session.execute(insert(RunEpochModel.__table__).values(self._epoch_row(run.id, epoch)))
+            record = self._record_from_model(run, tag_list)
+
+        logger.info("Run %d (%s) imported from %s", record.id, record.name, origin)
+        return record
+
+    def find_by_origin(self, origin: str) -> RunRecord | None:
+        """Return the run that ``import_run`` copied from ``origin``, or None."""
+        with self._session("find an imported run") as session:
+            run = session.scalars(
+                select(RunModel).where(self._origin_matches(origin)).order_by(RunModel.id).limit(1)
+            ).first()
+            if run is None:
+                return None
+            return self._record_from_model(run, self._tags_of(session, [run.id])[run.id])
+
+    @staticmethod
+    def _origin_matches(origin: str) -> Any:
+        return func.json_extract(RunModel.extra, "$.imported_from.origin") == origin
 
     def _update_without_heartbeat(self, session: Session, run_id: int, **values: Any) -> None:
         # Edits from the GUI leave updated_at alone because it is the training process's
