@@ -143,9 +143,12 @@ def shutdown() -> None:
     """Leave the process group, if this process joined one."""
     global _control_group
 
+    import gc
+
     import torch.distributed as dist
 
     if dist.is_available() and dist.is_initialized():
+        gc.collect()  # frees DDP wrappers held in reference cycles, whose reducers use the group
         dist.destroy_process_group()
     _control_group = None
 

@@ -374,6 +374,9 @@ class Trainer:
             self.callbacks.on_epoch(self.state, report)
             self.state.phase = "training"
 
+        # Dropped here so that the DDP wrapper can be freed before distributed.shutdown() destroys the
+        # process group, which its reducer uses.
+        self.train_model = self.model
         return self._finish(history, status, started)
 
     def _stops_early(self, history: "_History") -> bool:
