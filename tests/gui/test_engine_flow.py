@@ -68,6 +68,11 @@ def ready_window(main_window, qtbot, tiny_model_dir, tncc_dir):
     template_page = main_window.pages["template"]
     template_page.editor.setPlainText(TEMPLATE)
     template_page.set_verbalizer(VERBALIZER)
+    # The seed chosen above reloads the data (it draws the row subsets), so wait until that
+    # reload has finished: a load in flight has set the splits to None.
+    data_page = main_window.pages["data"]
+    qtbot.waitUntil(lambda: main_window.state.splits is not None and not data_page._load_timer.isActive(),
+                    timeout=60_000)
     return main_window
 
 
