@@ -92,7 +92,7 @@ def test_suggested_words_beat_random_zero_shot(scorer, grouped, splits):
     """On the rows they were chosen from, the suggested words separate the classes better than
     random words from the same pool.
 
-    Held-out rows would say more about a real model, but the tiny test model is barely trained, so
+    Held-out rows would tell more about a real model, but the tiny test model is barely trained, so
     there every verbalizer scores near chance and the comparison is noise. On the scoring rows the
     ranking has to show: each class's word was picked for a high in-class, low out-of-class score.
     """

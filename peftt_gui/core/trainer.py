@@ -453,8 +453,9 @@ class Trainer:
 
         After an out-of-memory error, the window's gradients are dropped, its batches are split
         in two and the window runs again. When one row per batch still fails, ResourceError is raised.
-        NOTE: with several processes, only errors before the window's last backward pass are known
-        to recover; an error during it may leave DistributedDataParallel halfway through averaging.
+        NOTE: with several processes, recovery is tested only for errors before the window's last
+        backward pass. An error during that pass may leave DistributedDataParallel halfway through
+        averaging the gradients.
         """
         while True:
             try:

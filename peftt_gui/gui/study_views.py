@@ -176,8 +176,8 @@ class StudyResultsTable(QTableWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        # As tall as the rows need (with room for a horizontal scroll bar), so that the
-        # plot below gets the rest; a long table scrolls within MAX_TABLE_ROWS rows.
+        # The table is as tall as its rows and a horizontal scroll bar need, so the plot below
+        # gets the rest of the page. A longer table scrolls within MAX_TABLE_ROWS rows.
         rows = min(self.rowCount(), MAX_TABLE_ROWS)
         height = (self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
                   + sum(self.rowHeight(row) for row in range(rows))

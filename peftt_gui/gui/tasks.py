@@ -797,7 +797,7 @@ class StudyControl:
 
 @dataclass(frozen=True)
 class StudyRunResult:
-    """How one Start of a study ended."""
+    """The outcome of one press of Start on the Study page."""
 
     name: str
     run_ids: list[int]               # runs that this Start added, a stopped run included
