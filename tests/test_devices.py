@@ -14,6 +14,7 @@ from peftt_gui.core import memory
 from peftt_gui.core.config import RunConfig, TrainingConfig
 from peftt_gui.core.errors import ResourceError
 from peftt_gui.core.memory import estimate_training_memory, is_out_of_memory, memory_warning
+from peftt_gui.core.state import TrainingCallbacks
 from peftt_gui.core.trainer import EncodedSplit, Trainer, choose_precision
 
 LABELS = ["a", "b", "c"]
@@ -113,6 +114,35 @@ def test_precision_and_memory_warnings_reach_history(tiny_model_dir, tncc_dir, t
     assert any("may run out of memory" in warning for warning in record.warnings)
     assert record.extra["precision"] == "fp32"
     assert record.extra["memory_estimate_bytes"] > 0
+
+
+# -- loss reports ---------------------------------------------------------------------------------
+
+class StepBatches(TrainingCallbacks):
+    def __init__(self):
+        self.batches: list[list[int]] = []
+
+    def on_steps(self, state, reports):
+        self.batches.append([report.step for report in reports])
+
+
+@pytest.mark.parametrize("interval, expected_batch", [(0.0, 1), (1e9, None)])
+def test_slow_steps_report_loss_early(monkeypatch, interval, expected_batch):
+    from peftt_gui.core import trainer as trainer_module
+
+    monkeypatch.setattr(trainer_module, "REPORT_INTERVAL_S", interval)
+    callbacks = StepBatches()
+    trainer = toy_trainer(seeded_toy_model(), callbacks=callbacks, log_every=1000)
+    result = trainer.fit()
+
+    steps_per_epoch = trainer.steps_per_epoch()
+    assert [step for batch in callbacks.batches for step in batch] == list(range(1, result.steps + 1))
+    if expected_batch is None:
+        # Nothing is due before log_every, so each epoch reports once, at its end.
+        assert [len(batch) for batch in callbacks.batches] == [steps_per_epoch] * 2
+    else:
+        # Every step takes longer than the interval, so each reports at once.
+        assert [len(batch) for batch in callbacks.batches] == [expected_batch] * result.steps
 
 
 # -- out of memory --------------------------------------------------------------------------------

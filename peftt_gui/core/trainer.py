@@ -57,6 +57,8 @@ from .state import CallbackList, EpochReport, StepReport, TrainingCallbacks, Tra
 
 log = logging.getLogger(__name__)
 
+# Besides every ``log_every`` steps, a single-process run reports its loss at least this often.
+REPORT_INTERVAL_S = 1.0
 
 
 @dataclass
@@ -406,6 +408,7 @@ class Trainer:
         loss_sum = torch.tensor(progress.loss_sum, dtype=torch.float32, device=self.device)
         pending_losses: list[torch.Tensor] = []
         pending_steps: list[tuple[int, float, float]] = []
+        last_report = time.monotonic()
 
         while progress.batches_done < len(batches):
             window = batches[progress.batches_done:progress.batches_done + window_size]
@@ -420,9 +423,15 @@ class Trainer:
             loss_sum += window_loss
 
             last_window = progress.batches_done == len(batches)
-            if len(pending_losses) >= self.config.log_every or last_window:
+            due = len(pending_losses) >= self.config.log_every or last_window
+            if not due and not self.distributed.enabled:
+                # Slow steps (a large model on a CPU) must not leave the loss plot empty for
+                # minutes. Several processes cannot do this: they must flush at the same steps.
+                due = time.monotonic() - last_report >= REPORT_INTERVAL_S
+            if due:
                 self._flush_steps(pending_losses, pending_steps)
                 pending_losses, pending_steps = [], []
+                last_report = time.monotonic()
             if self._cancel_agreed():
                 self._flush_steps(pending_losses, pending_steps)
                 progress.loss_sum = self._epoch_loss_sum(loss_sum, start_sum)
