@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import platform
 import sys
 
 logger = logging.getLogger(__name__)
@@ -25,6 +24,7 @@ logger = logging.getLogger(__name__)
 # for more than a century of run time.
 REFERENCE_BOOST = 1 << 40
 FIRST_AFFECTED_PYSIDE = (6, 12)
+PYTHON_VERSION = ".".join(map(str, sys.version_info[:3]))
 
 _applied = False
 
@@ -41,7 +41,7 @@ def needs_singleton_guard() -> bool:
     TODO: bound the PySide6 range from above once a release with the fix is known.
     Until then every PySide6 from 6.12 on CPython before 3.12 gets the guard.
     """
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     return _pyside_version() >= FIRST_AFFECTED_PYSIDE
 
@@ -57,7 +57,7 @@ def guard_singletons() -> bool:
         # A debug build puts other fields before ob_refcnt; leave it alone.
         logger.warning("PySide6 %s loses references to None on this debug build of "
                        "Python %s; the app may abort. Use Python 3.12 or newer.",
-                       ".".join(map(str, _pyside_version())), platform.python_version())
+                       ".".join(map(str, _pyside_version())), PYTHON_VERSION)
         return False
 
     # ob_refcnt is the first field of every object in a release build of CPython 3.11.
@@ -65,5 +65,5 @@ def guard_singletons() -> bool:
         ctypes.c_ssize_t.from_address(id(singleton)).value += REFERENCE_BOOST
     _applied = True
     logger.info("Guarding None/True/False against the reference-count bug of PySide6 "
-                "6.12 on Python %s", platform.python_version())
+                "6.12 on Python %s", PYTHON_VERSION)
     return True

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 from peftt_gui.resources import resource_path
 
@@ -12,7 +13,6 @@ from peftt_gui.resources import resource_path
 # colour) gets a white copy, because the blue stroke vanishes on a blue highlight.
 ICON_STROKE = "#3b6ea5"
 SELECTED_STROKE = "#ffffff"
-PIXMAP_SIZES = (16, 22, 32, 44, 48, 64)
 
 
 def icon(name: str) -> QIcon:
@@ -23,19 +23,47 @@ def icon(name: str) -> QIcon:
     svg = path.read_text(encoding="utf-8")
     if ICON_STROKE not in svg:
         return QIcon(str(path))
-
-    result = QIcon()
-    for mode, stroke in ((QIcon.Mode.Normal, ICON_STROKE), (QIcon.Mode.Selected, SELECTED_STROKE)):
-        renderer = QSvgRenderer(QByteArray(svg.replace(ICON_STROKE, stroke).encode()))
-        for size in PIXMAP_SIZES:
-            result.addPixmap(_render(renderer, size), mode)
-    return result
+    return QIcon(StrokeIconEngine(svg))
 
 
-def _render(renderer: QSvgRenderer, size: int) -> QPixmap:
-    pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    renderer.render(painter)
-    painter.end()
-    return pixmap
+class StrokeIconEngine(QIconEngine):
+    """An icon engine that draws an SVG icon in its stroke colour, or in white when selected.
+
+    Each size is rendered when first requested and then kept, so that building the
+    sidebar before the first paint renders nothing.
+    """
+
+    def __init__(self, svg: str):
+        super().__init__()
+        self._svg = svg
+        self._renderers: dict[bool, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def _renderer(self, selected: bool) -> QSvgRenderer:
+        if selected not in self._renderers:
+            stroke = SELECTED_STROKE if selected else ICON_STROKE
+            self._renderers[selected] = QSvgRenderer(
+                QByteArray(self._svg.replace(ICON_STROKE, stroke).encode()))
+        return self._renderers[selected]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode)
+        if key not in self._pixmaps:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self._renderer(mode == QIcon.Mode.Selected).render(painter, QRectF(pixmap.rect()))
+            painter.end()
+            if mode == QIcon.Mode.Disabled and QApplication.instance() is not None:
+                pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, QStyleOption())
+            self._pixmaps[key] = pixmap
+        return self._pixmaps[key]
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def clone(self) -> QIconEngine:
+        return StrokeIconEngine(self._svg)

@@ -7,6 +7,7 @@ appear before they load; ``EngineLoader`` imports them once the window has paint
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -29,17 +30,8 @@ from peftt_gui.gui.engine_loader import EngineInfo, EngineLoader
 from peftt_gui.gui.i18n import NATIVE_NAMES, SYSTEM_LANGUAGE, Translations, apply_language
 from peftt_gui.gui.icons import icon
 from peftt_gui.gui.notifier import Notifier
+from peftt_gui.gui.pages import PAGE_SPECS, SPECS_BY_KEY, PageSpec
 from peftt_gui.gui.pages.base import Page
-from peftt_gui.gui.pages.compare_page import ComparePage
-from peftt_gui.gui.pages.data_page import DataPage
-from peftt_gui.gui.pages.history_page import HistoryPage
-from peftt_gui.gui.pages.method_page import MethodPage
-from peftt_gui.gui.pages.model_page import ModelPage
-from peftt_gui.gui.pages.playground_page import PlaygroundPage
-from peftt_gui.gui.pages.study_page import StudyPage
-from peftt_gui.gui.pages.template_page import TemplatePage
-from peftt_gui.gui.pages.train_page import TrainPage
-from peftt_gui.gui.plots import build_plots_later
 from peftt_gui.gui.settings import AppSettings
 from peftt_gui.gui.state import ProjectState, Requirement
 
@@ -56,6 +48,44 @@ REQUIREMENT_PAGES = {
 # If the platform sends no paint event (a minimized start), load the engine anyway.
 ENGINE_START_FALLBACK_MS = 1500
 SIDEBAR_MIN_WIDTH = 150
+
+
+class PageRegistry(Mapping[str, Page]):
+    """The main window's pages by key, in sidebar order, built when first needed.
+
+    Reading a page builds it and every page before it, in sidebar order, because a
+    page may read what an earlier one put in the project state when it was built.
+    """
+
+    def __init__(self, build: Callable[[PageSpec], Page]):
+        self._build = build
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in SPECS_BY_KEY:
+            raise KeyError(key)
+        for spec in PAGE_SPECS:
+            if key in self._built:
+                break
+            if spec.key not in self._built:
+                self._built[spec.key] = self._build(spec)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SPECS_BY_KEY)
+
+    def __len__(self) -> int:
+        return len(PAGE_SPECS)
+
+    def built(self) -> list[Page]:
+        """Return the pages built so far, without building any."""
+        return list(self._built.values())
+
+    def built_page(self, key: str) -> Page | None:
+        return self._built.get(key)
+
+    def next_unbuilt(self) -> str | None:
+        return next((spec.key for spec in PAGE_SPECS if spec.key not in self._built), None)
 
 
 class MainWindow(QMainWindow):
@@ -88,8 +118,6 @@ class MainWindow(QMainWindow):
         self.engine_loader.sigEngineReady.connect(self._on_engine_ready)
         self.engine_loader.sigEngineFailed.connect(self._on_engine_failed)
         self.engine_loader.sigModuleLoading.connect(self._on_engine_module_loading)
-        if self.engine_loader.is_ready():
-            self.pages["train"].set_engine_info(self.engine_loader.info)
 
         self._retranslate()
         self.resize(1100, 760)
@@ -103,27 +131,17 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setSpacing(2)
         self.stack = QStackedWidget(self)
-        self.pages: dict[str, Page] = {}
-
-        # Later pages (Compare, Playground, Study) are added here in sidebar order.
-        for page in (ModelPage(self.state, self.settings, self),
-                     DataPage(self.state, self.settings, self),
-                     MethodPage(self.state, self),
-                     TemplatePage(self.state, self),
-                     TrainPage(self.state, self),
-                     HistoryPage(self.state, self),
-                     ComparePage(self.state, self),
-                     PlaygroundPage(self.state, self),
-                     StudyPage(self.state, self)):
-            self._add_page(page)
-
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # Each page has a placeholder in the stack until it is built.
+        for spec in PAGE_SPECS:
+            item = QListWidgetItem(icon(spec.key), "", self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(0, 36))
+            self.stack.addWidget(QWidget(self.stack))
+        self.pages = PageRegistry(self._build_page)
+        # Only the first page is built before the window shows; the others follow its
+        # first paint, one per pass of the event loop (see _build_next_page).
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         self.sidebar.setCurrentRow(0)
-        self.pages["train"].sigHistoryChanged.connect(self._on_history_changed)
-        self.pages["study"].sigHistoryChanged.connect(self._on_history_changed)
-        self.pages["history"].sigResumeRequested.connect(self.resume_run)
-        self.pages["history"].sigCompareRequested.connect(self.compare_runs)
-        self.pages["history"].sigRunsLoaded.connect(self._on_history_runs_loaded)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -133,14 +151,46 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-    def _add_page(self, page: Page) -> None:
-        item = QListWidgetItem(icon(page.icon_name), "", self.sidebar)
-        item.setData(Qt.ItemDataRole.UserRole, page.key)
-        item.setSizeHint(QSize(0, 36))
-        self.stack.addWidget(page)
-        self.pages[page.key] = page
+    def _build_page(self, spec: PageSpec) -> Page:
+        page_class = spec.page_class()
+        page = (page_class(self.state, self.settings, self) if spec.takes_settings
+                else page_class(self.state, self))
+        index = PAGE_SPECS.index(spec)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+
         page.sigRequirementActivated.connect(self._on_requirement_activated)
         page.sigError.connect(self._on_page_error)
+        if spec.key in ("train", "study"):
+            page.sigHistoryChanged.connect(self._on_history_changed)
+        if spec.key == "history":
+            page.sigResumeRequested.connect(self.resume_run)
+            page.sigCompareRequested.connect(self.compare_runs)
+            page.sigRunsLoaded.connect(self._on_history_runs_loaded)
+        if spec.key == "train" and self.engine_loader.is_ready():
+            page.set_engine_info(self.engine_loader.info)
+        return page
+
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages[PAGE_SPECS[row].key]
+        self.stack.setCurrentIndex(row)
+
+    def _build_next_page(self) -> None:
+        key = self.pages.next_unbuilt()
+        if key is None:
+            # The plots of the pages follow, one per pass as well. Imported here because
+            # plots imports numpy, which the first paint need not wait for.
+            from peftt_gui.gui.plots import build_plots_later
+
+            build_plots_later(self)
+            return
+        self.pages[key]
+        QTimer.singleShot(0, self, self._build_next_page)
 
     def _build_status_bar(self) -> None:
         self.engine_label = QLabel(self)
@@ -196,7 +246,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PEFTT Studio"))
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
-            item.setText(self.pages[item.data(Qt.ItemDataRole.UserRole)].title())
+            item.setText(SPECS_BY_KEY[item.data(Qt.ItemDataRole.UserRole)].title())
         self._fit_sidebar()
 
         self.file_menu.setTitle(self.tr("&File"))
@@ -231,7 +281,7 @@ class MainWindow(QMainWindow):
     # Pages.
 
     def show_page(self, key: str) -> None:
-        self.sidebar.setCurrentRow(list(self.pages).index(key))
+        self.sidebar.setCurrentRow(list(SPECS_BY_KEY).index(key))
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()
@@ -271,7 +321,7 @@ class MainWindow(QMainWindow):
     def stop_tasks(self, timeout_ms: int = 60_000) -> bool:
         """Cancel the running engine tasks of every page and wait for them to end."""
         stopped = True
-        for page in self.pages.values():
+        for page in self.pages.built():
             stopped = page.stop_tasks(timeout_ms) and stopped
         return stopped
 
@@ -364,9 +414,9 @@ class MainWindow(QMainWindow):
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             # Queued, so that the engine thread starts after this paint has finished.
-            QTimer.singleShot(0, self.sigFirstPaint.emit)
-            # The plots of the other pages follow, after the engine thread has started.
-            build_plots_later(self)
+            QTimer.singleShot(0, self, self.sigFirstPaint.emit)
+            # The other pages follow, after the engine thread has started.
+            QTimer.singleShot(0, self, self._build_next_page)
         return result
 
     def _on_engine_module_loading(self, module: str) -> None:
@@ -374,7 +424,9 @@ class MainWindow(QMainWindow):
                                   .replace("%1", module))
 
     def _on_engine_ready(self, info: EngineInfo) -> None:
-        self.pages["train"].set_engine_info(info)
+        train = self.pages.built_page("train")
+        if train is not None:
+            train.set_engine_info(info)
         self._show_engine_status()
 
     def _on_engine_failed(self, error: BaseException, traceback_text: str) -> None:
@@ -409,14 +461,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.pages["train"].is_running() and self.confirm_close_during_run:
+        train, study = self.pages.built_page("train"), self.pages.built_page("study")
+        if train is not None and train.is_running() and self.confirm_close_during_run:
             answer = QMessageBox.question(self, self.tr("PEFTT Studio"), self.tr(
                 "A run is in progress. Stop it and quit? The run keeps a checkpoint and "
                 "can resume later."))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        if self.pages["study"].is_running() and self.confirm_close_during_run:
+        if study is not None and study.is_running() and self.confirm_close_during_run:
             answer = QMessageBox.question(self, self.tr("PEFTT Studio"), self.tr(
                 "A study is running. Stop it and quit? Start on the Study page resumes it "
                 "later, and the stopped run starts again from its beginning."))

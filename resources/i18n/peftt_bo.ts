@@ -200,12 +200,12 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/compare_page.py" line="+189"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+50"/>
         <source>Compare</source>
         <translation>བསྡུར་བ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/compare_page.py" line="+189"/>
         <source>Two or more runs side by side: their scores with the best of each row marked, their curves, the settings that differ, their confusion matrices and the validation rows that they predict differently.</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བ་གཤིབ་སྟེ་སྟོན། སྐར་གྲངས་དང་ཕྲེང་རེའི་ལེགས་ཤོས་ལ་རྟགས་བཀོད་པ། ཐིག་རིས། མི་འདྲ་བའི་སྒྲིག་འགོད། འཛོལ་བའི་རེའུ་མིག དེ་བཞིན་སྔོན་དཔོག་མི་འདྲ་བའི་ར་སྤྲོད་ཕྲེང་རྣམས།</translation>
     </message>
@@ -227,7 +227,7 @@
     <message>
         <location line="+2"/>
         <source>No comparison yet. Check two or more runs above and press Compare checked runs, or select runs on the History page and press Compare there.</source>
-        <translation>ད་དུང་བསྡུར་བ་མེད། གོང་གི་སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བར་རྟགས་བརྒྱབ་ནས་"རྟགས་བརྒྱབ་པའི་སྦྱོང་བརྡར་ཐེངས་བསྡུར"ལ་མནན། ཡང་ན་ལོ་རྒྱུས་ཤོག་ངོས་སུ་སྦྱོང་བརྡར་ཐེངས་བདམས་ནས་དེ་གའི་"བསྡུར་བ"ལ་མནན།</translation>
+        <translation>ད་དུང་བསྡུར་བ་མེད། གོང་གི་སྦྱོང་བརྡར་ཐེངས་གཉིས་སམ་དེ་ལས་མང་བར་རྟགས་བརྒྱབ་ནས་&quot;རྟགས་བརྒྱབ་པའི་སྦྱོང་བརྡར་ཐེངས་བསྡུར&quot;ལ་མནན། ཡང་ན་ལོ་རྒྱུས་ཤོག་ངོས་སུ་སྦྱོང་བརྡར་ཐེངས་བདམས་ནས་དེ་གའི་&quot;བསྡུར་བ&quot;ལ་མནན།</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Peak learning rate of AdamW; empty uses the method's default.</source>
+        <source>Peak learning rate of AdamW; empty uses the method&apos;s default.</source>
         <translation>AdamW ཡི་སློབ་ཚད་མཐོ་ཤོས། སྟོང་པ་ཡིན་ན་ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་སྤྱོད།</translation>
     </message>
     <message>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run's class weights setting also turns balancing on.</source>
+        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run&apos;s class weights setting also turns balancing on.</source>
         <translation>balanced། རིགས་ཚན་རེ་རེར་ཐེངས་གྲངས་ཟློག་ཕྱོགས་ལྟར་ལྗིད་ཚད་སྤྲོད་པས་རིགས་ཚན་དཀོན་པོར་ཕན། none། ཕྲེང་རེ་རེའི་ལྗིད་ཚད་འདྲ། སྦྱོང་བརྡར་སྒྲིག་འགོད་ཀྱི་རིགས་ཚན་ལྗིད་ཚད་ཀྱིས་ཀྱང་དོ་མཉམ་སྒོ་འབྱེད།</translation>
     </message>
     <message>
@@ -956,12 +956,12 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+235"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-10"/>
         <source>Data</source>
         <translation>གཞི་གྲངས</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+234"/>
         <source>Choose labelled Tibetan text for training, validation and test. The classes are taken from the training split.</source>
         <translation>སྦྱོང་བརྡར། ར་སྤྲོད། ཚོད་ལྟ་བཅས་ལ་སྤྱོད་རྒྱུའི་ཁ་བྱང་ཅན་གྱི་བོད་ཡིག་ཡི་གེ་འདེམས་རོགས། རིགས་ཚན་རྣམས་སྦྱོང་བརྡར་ཆ་ཤས་ནས་ལེན།</translation>
     </message>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Share of each class's rows that goes to this split.</source>
+        <source>Share of each class&apos;s rows that goes to this split.</source>
         <translation>རིགས་ཚན་རེ་རེའི་ཕྲེང་ལས་ཆ་ཤས་འདིར་འགྲོ་བའི་བསྡུར་ཚད།</translation>
     </message>
     <message>
@@ -1194,12 +1194,12 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+163"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+8"/>
         <source>History</source>
         <translation>ལོ་རྒྱུས</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+163"/>
         <source>Every training run is stored with its settings, its scores per epoch and its weights.</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་རེ་རེའི་སྒྲིག་འགོད་དང་། སྐོར་རེ་རེའི་སྐར་གྲངས། ལྗིད་ཚད་བཅས་ཉར་ཚགས་བྱེད།</translation>
     </message>
@@ -1273,7 +1273,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Let the model fill the template's mask on the training rows of each class, and list the words it prefers for that class. The validation rows then show whether the suggested words classify better than the current ones, without training.</source>
+        <source>Let the model fill the template&apos;s mask on the training rows of each class, and list the words it prefers for that class. The validation rows then show whether the suggested words classify better than the current ones, without training.</source>
         <translation>དཔེ་དབྱིབས་ཀྱིས་རིགས་ཚན་རེ་རེའི་སྦྱོང་བརྡར་ཕྲེང་ཐོག་དཔེ་གཞིའི་ཁེབས་རྟགས་ཁ་སྐོང་བྱས་ནས། རིགས་ཚན་དེར་དགའ་ཕྱོགས་ཆེ་བའི་ཚིག་རྣམས་ཐོ་འགོད་བྱེད། དེ་རྗེས་སྦྱོང་བརྡར་མ་བྱས་པར་ར་སྤྲོད་ཕྲེང་ཐོག་གྲོས་འཆར་ཚིག་དེ་དག་ད་ལྟའི་ཚིག་ལས་དབྱེ་སྡེ་ལེགས་མིན་སྟོན།</translation>
     </message>
     <message>
@@ -1357,7 +1357,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The model filled the template's mask on at most %1 training rows per class. A word scores high when the model prefers it for this class's rows more than for the other classes' rows. Tick the words to use.</source>
+        <source>The model filled the template&apos;s mask on at most %1 training rows per class. A word scores high when the model prefers it for this class&apos;s rows more than for the other classes&apos; rows. Tick the words to use.</source>
         <translation>དཔེ་དབྱིབས་ཀྱིས་རིགས་ཚན་རེ་རེའི་སྦྱོང་བརྡར་ཕྲེང་ %1 ལས་མི་མང་བའི་ཐོག་དཔེ་གཞིའི་ཁེབས་རྟགས་ཁ་སྐོང་བྱས། དཔེ་དབྱིབས་ཀྱིས་ཚིག་ཅིག་ལ་རིགས་ཚན་གཞན་གྱི་ཕྲེང་ལས་རིགས་ཚན་འདིའི་ཕྲེང་ཐོག་དགའ་ཕྱོགས་ཆེ་ན་དེའི་སྐར་གྲངས་མཐོ། སྤྱོད་རྒྱུའི་ཚིག་ལ་རྟགས་རྒྱོབ།</translation>
     </message>
     <message>
@@ -1383,7 +1383,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Zero-shot scores on %1 validation rows, without training. Calibrated: each class's score has its mean over these rows subtracted, so a word that the model prefers everywhere does not win every row.</source>
+        <source>Zero-shot scores on %1 validation rows, without training. Calibrated: each class&apos;s score has its mean over these rows subtracted, so a word that the model prefers everywhere does not win every row.</source>
         <translation>སྦྱོང་བརྡར་མེད་པར་ར་སྤྲོད་ཕྲེང་ %1 ཐོག་གི་ zero-shot སྐར་གྲངས། ཚད་སྒྲིག་བྱས་པ་ནི་རིགས་ཚན་རེ་རེའི་སྐར་གྲངས་ནས་ཕྲེང་འདི་དག་གི་ཆ་སྙོམས་ཕབ་པ་ཡིན་པས། དཔེ་དབྱིབས་ཀྱིས་གང་སར་དགའ་ཕྱོགས་ཆེ་བའི་ཚིག་གིས་ཕྲེང་ཚང་མར་རྒྱལ་ཁ་མི་ཐོབ།</translation>
     </message>
     <message>
@@ -1413,7 +1413,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The word's mean log-probability at the mask on this class's rows, minus the mean of that value over all classes.</source>
+        <source>The word&apos;s mean log-probability at the mask on this class&apos;s rows, minus the mean of that value over all classes.</source>
         <translation>རིགས་ཚན་འདིའི་ཕྲེང་ཐོག་ཁེབས་རྟགས་སར་ཚིག་དེའི་ log-probability ཆ་སྙོམས་ལས་རིགས་ཚན་ཡོངས་ཀྱི་གྲངས་ཐང་དེའི་ཆ་སྙོམས་ཕབ་པ།</translation>
     </message>
     <message>
@@ -1463,15 +1463,15 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peftt_gui/gui/main_window.py" line="+196"/>
+        <location filename="../../peftt_gui/gui/main_window.py" line="+246"/>
         <location line="+71"/>
-        <location line="+146"/>
+        <location line="+149"/>
         <location line="+7"/>
         <source>PEFTT Studio</source>
         <translation>PEFTT Studio</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-221"/>
         <source>&amp;File</source>
         <translation>ཡིག་ཆ(&amp;F)</translation>
     </message>
@@ -1566,7 +1566,7 @@
         <translation>སྦྱོང་བརྡར་འཕྲུལ་ཆས་ནང་འཇུག་བྱེད་བཞིན་པ (%1)…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Engine ready: torch %1 on %2</source>
         <translation>འཕྲུལ་ཆས་གྲ་སྒྲིག་ཚར། %2 ཐོག་ torch %1</translation>
     </message>
@@ -1581,7 +1581,7 @@
         <translation>སྦྱོང་བརྡར་འཕྲུལ་ཆས་ནང་འཇུག་བྱེད་བཞིན་པ…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>A run is in progress. Stop it and quit? The run keeps a checkpoint and can resume later.</source>
         <translation>སྦྱོང་བརྡར་ཐེངས་ཤིག་བྱེད་བཞིན་ཡོད། མཚམས་བཞག་ནས་ཕྱིར་འཐེན་ནམ། སྦྱོང་བརྡར་ཐེངས་དེས་ཉར་ཚགས་ས་མཚམས་ཉར་བས་རྗེས་སུ་མུ་མཐུད་ཐུབ།</translation>
     </message>
@@ -1595,7 +1595,7 @@
     <name>MethodChecklist</name>
     <message>
         <location filename="../../peftt_gui/gui/study_views.py" line="+111"/>
-        <source>The learning rate of %1 must be a number from %2 to %3, such as 2e-5; “%4” is not. Leave it empty for the method's default.</source>
+        <source>The learning rate of %1 must be a number from %2 to %3, such as 2e-5; “%4” is not. Leave it empty for the method&apos;s default.</source>
         <translation>%1 གྱི་སློབ་ཚད་ནི་ %2 ནས་ %3 བར་གྱི་གྲངས་ཀ་ཞིག་ཡིན་དགོས། དཔེར་ན། 2e-5། “%4” ནི་དེ་མིན། ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་སྤྱོད་ན་སྟོང་པར་ཞོག</translation>
     </message>
     <message>
@@ -1605,20 +1605,20 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Learning rate of %1 in this study. Empty: the method's default, %2.</source>
+        <source>Learning rate of %1 in this study. Empty: the method&apos;s default, %2.</source>
         <translation>ཞིབ་འཇུག་འདིའི་ནང་ %1 གྱི་སློབ་ཚད། སྟོང་པ་ཡིན་ན་ཐབས་ལམ་གྱི་སྔོན་སྒྲིག་ %2།</translation>
     </message>
 </context>
 <context>
     <name>MethodPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+110"/>
-        <location line="+46"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-6"/>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+152"/>
         <source>Method</source>
         <translation>ཐབས་ལམ</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="-43"/>
         <source>Choose how the model is adapted to your classes, and the training settings.</source>
         <translation>དཔེ་དབྱིབས་ཁྱེད་ཀྱི་རིགས་ཚན་ལ་ཇི་ལྟར་འཚམ་སྒྲིག་བྱེད་པའི་ཐབས་ལམ་དང་སྦྱོང་བརྡར་སྒྲིག་འགོད་འདེམས་རོགས།</translation>
     </message>
@@ -1963,12 +1963,12 @@
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+111"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-4"/>
         <source>Model</source>
         <translation>དཔེ་དབྱིབས</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+112"/>
         <source>Choose the folder of a pre-trained Tibetan masked language model (its tokenizer and weights). Models are loaded offline from this folder only; nothing is downloaded.</source>
         <translation>སྔོན་ཚུད་སྦྱོང་བརྡར་བྱས་པའི་བོད་ཡིག་ཁེབས་རྟགས་སྐད་ཡིག་དཔེ་དབྱིབས་ཀྱི་ཡིག་སྣོད (ཚིག་ཕྲན་འབྱེད་ཆས་དང་ལྗིད་ཚད) འདེམས་རོགས། དཔེ་དབྱིབས་དྲ་རྒྱ་མེད་པར་ཡིག་སྣོད་འདི་ཁོ་ན་ནས་ནང་འཇུག་བྱེད་ཅིང་། ཅི་ཡང་ཕབ་ལེན་མི་བྱེད།</translation>
     </message>
@@ -2043,7 +2043,7 @@
         <translation>ཐད་ཐིག་རིམ་པ (LoRA དམིགས་ཡུལ)།</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
         <source>yes</source>
         <translation>ཡོད</translation>
     </message>
@@ -2117,12 +2117,12 @@
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/playground_page.py" line="+232"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+14"/>
         <source>Playground</source>
         <translation>ཉམས་ལེན་ས་ཁོངས</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/playground_page.py" line="+232"/>
         <source>Try a trained run or an exported bundle on your own Tibetan text. The prediction updates as you type.</source>
         <translation>སྦྱོང་བརྡར་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་སམ་ཕྱིར་འདྲེན་བྱས་པའི་ཐུམ་སྒྲིལ་ཞིག་ཁྱེད་རང་གི་བོད་ཡིག་ཡི་གེའི་ཐོག་ཚོད་ལྟ་བྱོས། ཡི་གེ་འབྲི་བཞིན་པར་སྔོན་དཔོག་གསར་བསྒྱུར་བྱེད།</translation>
     </message>
@@ -2285,7 +2285,7 @@
 <context>
     <name>PlaygroundTextEditor</name>
     <message>
-        <location line="-472"/>
+        <location line="-469"/>
         <source>Type or paste a Tibetan text, for example a news title: བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</source>
         <translation>བོད་ཡིག་ཡི་གེ་ཞིག་འབྲི་བའམ་སྦྱར། དཔེར་ན་གསར་འགྱུར་གྱི་འགོ་བརྗོད། བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</translation>
     </message>
@@ -2509,7 +2509,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row's share.</source>
+        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row&apos;s share.</source>
         <translation>རིགས་ཚན་རེའི་ཚོད་ལྟ F1 དང་འཛོལ་བའི་རེའུ་མིག ཕྲེང་ནི་ངོ་མའི་རིགས་ཚན། སྟར་ཐིག་ནི་སྔོན་དཔོག་རིགས་ཚན་ཡིན། ཚོན་མདོག་གིས་ཕྲེང་རེ་རེའི་ནང་གི་བསྡུར་ཚད་སྟོན།</translation>
     </message>
 </context>
@@ -2643,7 +2643,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The study's runs are tagged with this name. Start on a name whose runs partly finished resumes that study.</source>
+        <source>The study&apos;s runs are tagged with this name. Start on a name whose runs partly finished resumes that study.</source>
         <translation>ཞིབ་འཇུག་གི་སྦྱོང་བརྡར་ཐེངས་རྣམས་ལ་མིང་འདིའི་རྟགས་འགོད། སྦྱོང་བརྡར་ཐེངས་ཁ་ཤས་གྲུབ་ཟིན་པའི་མིང་ཐོག་འགོ་འཛུགས་ན་ཞིབ་འཇུག་དེ་མུ་མཐུད།</translation>
     </message>
     <message>
@@ -2857,12 +2857,12 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/study_page.py" line="+246"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+2"/>
         <source>Study</source>
         <translation>ཞིབ་འཇུག</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/study_page.py" line="+246"/>
         <source>Run a grid of models, methods, seeds and few-shot sizes one run after another, and compare the methods over seeds. A stopped study resumes where it stopped, and a study file runs without the app with peftt study.</source>
         <translation>དཔེ་དབྱིབས་དང་། ཐབས་ལམ། ས་བོན། དཔེ་ཉུང་ཆེ་ཆུང་བཅས་ཀྱི་དྲ་མིག་སྦྱོང་བརྡར་ཐེངས་རེ་རེ་བྱས་ཏེ་ལག་བསྟར་བྱེད་ཅིང་། ས་བོན་ཡོངས་ཀྱི་ཐོག་ཐབས་ལམ་རྣམས་བསྡུར། མཚམས་བཞག་པའི་ཞིབ་འཇུག་དེ་མཚམས་བཞག་སའི་ས་ནས་མུ་མཐུད་ཐུབ། ཞིབ་འཇུག་ཡིག་ཆ་ peftt study ཡིས་མཉེན་ཆས་མེད་པར་ལག་བསྟར་ཐུབ།</translation>
     </message>
@@ -2907,8 +2907,8 @@
         <translation>ཟིན་ཐོ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Messages of the study's runs appear here.</source>
+        <location line="+4"/>
+        <source>Messages of the study&apos;s runs appear here.</source>
         <translation>ཞིབ་འཇུག་གི་སྦྱོང་བརྡར་ཐེངས་ཀྱི་བརྡ་འཕྲིན་འདིར་མངོན།</translation>
     </message>
     <message>
@@ -3004,7 +3004,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The study trains on the CPU (the device setting on the Method page); choose auto to train on the server's GPU.</source>
+        <source>The study trains on the CPU (the device setting on the Method page); choose auto to train on the server&apos;s GPU.</source>
         <translation>ཞིབ་འཇུག་འདི་ CPU ཐོག་སྦྱོང་བརྡར་བྱེད (ཐབས་ལམ་ཤོག་ངོས་ཀྱི་སྒྲིག་ཆས་སྒྲིག་འགོད)། ཞབས་ཞུ་འཕྲུལ་ཆས་ཀྱི་ GPU ཐོག་སྦྱོང་བརྡར་བྱེད་ན་ auto འདེམས།</translation>
     </message>
     <message>
@@ -3109,7 +3109,7 @@
         <translation>ལེགས་གྲུབ</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+89"/>
         <source>No study in the history yet. Define one on the Definition tab and press Start, or run peftt study FILE.json and press Refresh.</source>
         <translation>ལོ་རྒྱུས་ནང་ད་དུང་ཞིབ་འཇུག་མེད། འཇོག་སྒྲིག་ཤོག་བྱང་ནང་ཞིབ་འཇུག་ཅིག་བཟོས་ནས་འགོ་འཛུགས་ལ་མནན། ཡང་ན་ peftt study FILE.json ལག་བསྟར་བྱས་ནས་གསར་འདོན་ལ་མནན།</translation>
     </message>
@@ -3124,7 +3124,7 @@
         <translation>ཞིབ་འཇུག་ %2 གི་གྲུབ་ཟིན་པའི་སྦྱོང་བརྡར་ཐེངས་ %1། ས་བོན་ཡོངས་ཀྱི་ཆ་སྙོམས་ ± ཚད་ལྡན་ཁྱད་ཚད།</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Choose two different methods.</source>
         <translation>ཐབས་ལམ་མི་འདྲ་བ་གཉིས་འདེམས།</translation>
     </message>
@@ -3255,19 +3255,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Number of the template in the study's list, from 0; “-” for methods without one.</source>
+        <source>Number of the template in the study&apos;s list, from 0; “-” for methods without one.</source>
         <translation>ཞིབ་འཇུག་གི་ཐོ་གཞུང་ནང་དཔེ་གཞིའི་ཨང་གྲངས (0 ནས་འགོ་འཛུགས)། དཔེ་གཞི་མེད་པའི་ཐབས་ལམ་ལ་ “-”།</translation>
     </message>
 </context>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+265"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-10"/>
         <source>Template &amp; verbalizer</source>
         <translation>དཔེ་གཞི་དང་ཁ་བྱང་ཚིག</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+271"/>
         <source>For the prompt methods: the template wraps each text around a mask, and the verbalizer lists the label words that stand for each class at the mask.</source>
         <translation>དྲན་སྐུལ་ཐབས་ལམ་ཆེད། དཔེ་གཞིས་ཡི་གེ་རེ་རེ་ཁེབས་རྟགས་དང་མཉམ་དུ་སྒྲིག་ཅིང་། ཁ་བྱང་ཚིག་སྒྲིག་གིས་ཁེབས་རྟགས་ཀྱི་གནས་སུ་རིགས་ཚན་རེ་རེ་མཚོན་པའི་ཁ་བྱང་ཚིག་སྟོན།</translation>
     </message>
@@ -3314,7 +3314,7 @@
     </message>
     <message>
         <location line="-20"/>
-        <source>Read a template file in OpenPrompt's format (one template per line).</source>
+        <source>Read a template file in OpenPrompt&apos;s format (one template per line).</source>
         <translation>OpenPrompt རྣམ་པའི་དཔེ་གཞི་ཡིག་ཆ་ཀློག (ཕྲེང་རེར་དཔེ་གཞི་གཅིག)།</translation>
     </message>
     <message>
@@ -3325,7 +3325,7 @@
     </message>
     <message>
         <location line="-21"/>
-        <source>Save the template in OpenPrompt's format (one template per line).</source>
+        <source>Save the template in OpenPrompt&apos;s format (one template per line).</source>
         <translation>OpenPrompt རྣམ་པར་དཔེ་གཞི་ཉར (ཕྲེང་རེར་དཔེ་གཞི་གཅིག)།</translation>
     </message>
     <message>
@@ -3596,23 +3596,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected a quoted key such as "mask", found: {item}</source>
-        <translation>"mask" ལྟ་བུའི་ལུང་འདྲེན་རྟགས་ཅན་གྱི་ལྡེ་མིག་དགོས། རྙེད་པ། {item}</translation>
+        <source>Expected a quoted key such as &quot;mask&quot;, found: {item}</source>
+        <translation>&quot;mask&quot; ལྟ་བུའི་ལུང་འདྲེན་རྟགས་ཅན་གྱི་ལྡེ་མིག་དགོས། རྙེད་པ། {item}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The key "{key}" has a colon but no value.</source>
-        <translation>ལྡེ་མིག "{key}" གི་རྗེས་སུ་ : ཡོད་ཀྱང་རིན་ཐང་མེད།</translation>
+        <source>The key &quot;{key}&quot; has a colon but no value.</source>
+        <translation>ལྡེ་མིག &quot;{key}&quot; གི་རྗེས་སུ་ : ཡོད་ཀྱང་རིན་ཐང་མེད།</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>"{key}" needs a quoted name, as in {example}.</source>
-        <translation>"{key}" ལ་ལུང་འདྲེན་རྟགས་ཅན་གྱི་མིང་ཞིག་དགོས། དཔེར་ན། {example}</translation>
+        <source>&quot;{key}&quot; needs a quoted name, as in {example}.</source>
+        <translation>&quot;{key}&quot; ལ་ལུང་འདྲེན་རྟགས་ཅན་གྱི་མིང་ཞིག་དགོས། དཔེར་ན། {example}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Unknown slot key "{key}"; expected placeholder, mask, soft or meta.</source>
-        <translation>ས་མིག་གི་ལྡེ་མིག "{key}" ངོས་འཛིན་མ་ཐུབ། placeholder དང་ mask། soft། meta གང་རུང་ཞིག་དགོས།</translation>
+        <source>Unknown slot key &quot;{key}&quot;; expected placeholder, mask, soft or meta.</source>
+        <translation>ས་མིག་གི་ལྡེ་མིག &quot;{key}&quot; ངོས་འཛིན་མ་ཐུབ། placeholder དང་ mask། soft། meta གང་རུང་ཞིག་དགོས།</translation>
     </message>
 </context>
 <context>
@@ -3639,19 +3639,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Write the template, for example: {"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</source>
-        <translation>དཔེ་གཞི་འདིར་འབྲི། དཔེར་ན། {"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</translation>
+        <source>Write the template, for example: {&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</source>
+        <translation>དཔེ་གཞི་འདིར་འབྲི། དཔེར་ན། {&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+170"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+2"/>
         <source>Train</source>
         <translation>སྦྱོང་བརྡར</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+169"/>
         <source>Start training with the choices of the previous pages. The loss and the validation macro-F1 are drawn while the model trains.</source>
         <translation>ཤོག་ངོས་སྔ་མའི་འདེམས་ཁ་ལྟར་སྦྱོང་བརྡར་འགོ་འཛུགས། དཔེ་དབྱིབས་སྦྱོང་བརྡར་བྱེད་སྐབས་གྱོང་ཚད་དང་ར་སྤྲོད macro-F1 རི་མོར་འབྲི།</translation>
     </message>

@@ -200,12 +200,12 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/compare_page.py" line="+189"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+50"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/compare_page.py" line="+189"/>
         <source>Two or more runs side by side: their scores with the best of each row marked, their curves, the settings that differ, their confusion matrices and the validation rows that they predict differently.</source>
         <translation>并排显示两个或更多运行：各项得分（每行最佳值已标出）、曲线、不同的设置、混淆矩阵，以及两次运行预测不同的验证行。</translation>
     </message>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Peak learning rate of AdamW; empty uses the method's default.</source>
+        <source>Peak learning rate of AdamW; empty uses the method&apos;s default.</source>
         <translation>AdamW 的峰值学习率；留空则使用该方法的默认值。</translation>
     </message>
     <message>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run's class weights setting also turns balancing on.</source>
+        <source>balanced: weight each class by its inverse frequency, which helps rare classes; none: every row counts the same. The run&apos;s class weights setting also turns balancing on.</source>
         <translation>balanced：按类别频率的倒数为每个类别加权，有助于稀有类别；none：每行权重相同。运行设置中的类别加权也会开启均衡。</translation>
     </message>
     <message>
@@ -956,12 +956,12 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+235"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-10"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/data_page.py" line="+234"/>
         <source>Choose labelled Tibetan text for training, validation and test. The classes are taken from the training split.</source>
         <translation>选择用于训练、验证和测试的带标签藏文文本。类别取自训练集。</translation>
     </message>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Share of each class's rows that goes to this split.</source>
+        <source>Share of each class&apos;s rows that goes to this split.</source>
         <translation>每个类别中分到此部分的行所占比例。</translation>
     </message>
     <message>
@@ -1194,12 +1194,12 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+163"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+8"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/history_page.py" line="+163"/>
         <source>Every training run is stored with its settings, its scores per epoch and its weights.</source>
         <translation>每次训练都会保存其设置、每轮得分和权重。</translation>
     </message>
@@ -1273,7 +1273,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Let the model fill the template's mask on the training rows of each class, and list the words it prefers for that class. The validation rows then show whether the suggested words classify better than the current ones, without training.</source>
+        <source>Let the model fill the template&apos;s mask on the training rows of each class, and list the words it prefers for that class. The validation rows then show whether the suggested words classify better than the current ones, without training.</source>
         <translation>让模型在每个类别的训练行上填写模板的掩码，并列出它偏向该类别的词。随后在验证行上（不经训练）显示建议的词是否比当前的词分类效果更好。</translation>
     </message>
     <message>
@@ -1357,7 +1357,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The model filled the template's mask on at most %1 training rows per class. A word scores high when the model prefers it for this class's rows more than for the other classes' rows. Tick the words to use.</source>
+        <source>The model filled the template&apos;s mask on at most %1 training rows per class. A word scores high when the model prefers it for this class&apos;s rows more than for the other classes&apos; rows. Tick the words to use.</source>
         <translation>模型在每个类别最多 %1 行训练数据上填写了模板的掩码。模型在此类别的行上比在其他类别的行上越偏向某个词，该词得分越高。请勾选要使用的词。</translation>
     </message>
     <message>
@@ -1383,7 +1383,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Zero-shot scores on %1 validation rows, without training. Calibrated: each class's score has its mean over these rows subtracted, so a word that the model prefers everywhere does not win every row.</source>
+        <source>Zero-shot scores on %1 validation rows, without training. Calibrated: each class&apos;s score has its mean over these rows subtracted, so a word that the model prefers everywhere does not win every row.</source>
         <translation>未经训练时在 %1 行验证数据上的零样本得分。校准：从每个类别的得分中减去其在这些行上的平均值，这样模型处处偏向的词不会在每一行都胜出。</translation>
     </message>
     <message>
@@ -1413,7 +1413,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The word's mean log-probability at the mask on this class's rows, minus the mean of that value over all classes.</source>
+        <source>The word&apos;s mean log-probability at the mask on this class&apos;s rows, minus the mean of that value over all classes.</source>
         <translation>该词在此类别各行掩码处的平均对数概率，减去该值在所有类别上的平均值。</translation>
     </message>
     <message>
@@ -1463,15 +1463,15 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peftt_gui/gui/main_window.py" line="+196"/>
+        <location filename="../../peftt_gui/gui/main_window.py" line="+246"/>
         <location line="+71"/>
-        <location line="+146"/>
+        <location line="+149"/>
         <location line="+7"/>
         <source>PEFTT Studio</source>
         <translation>PEFTT Studio</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-221"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1566,7 +1566,7 @@
         <translation>正在加载训练引擎（%1）…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Engine ready: torch %1 on %2</source>
         <translation>引擎已就绪：torch %1，运行于 %2</translation>
     </message>
@@ -1581,7 +1581,7 @@
         <translation>正在加载训练引擎…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>A run is in progress. Stop it and quit? The run keeps a checkpoint and can resume later.</source>
         <translation>有一个运行正在进行。要停止它并退出吗？该运行会保留检查点，之后可以继续。</translation>
     </message>
@@ -1595,7 +1595,7 @@
     <name>MethodChecklist</name>
     <message>
         <location filename="../../peftt_gui/gui/study_views.py" line="+111"/>
-        <source>The learning rate of %1 must be a number from %2 to %3, such as 2e-5; “%4” is not. Leave it empty for the method's default.</source>
+        <source>The learning rate of %1 must be a number from %2 to %3, such as 2e-5; “%4” is not. Leave it empty for the method&apos;s default.</source>
         <translation>%1 的学习率必须是 %2 到 %3 之间的数，例如 2e-5；“%4”不是。留空则使用该方法的默认值。</translation>
     </message>
     <message>
@@ -1605,20 +1605,20 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Learning rate of %1 in this study. Empty: the method's default, %2.</source>
+        <source>Learning rate of %1 in this study. Empty: the method&apos;s default, %2.</source>
         <translation>此实验中 %1 的学习率。留空：该方法的默认值 %2。</translation>
     </message>
 </context>
 <context>
     <name>MethodPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+110"/>
-        <location line="+46"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-6"/>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="+152"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location filename="../../peftt_gui/gui/pages/method_page.py" line="-43"/>
         <source>Choose how the model is adapted to your classes, and the training settings.</source>
         <translation>选择让模型适配你的类别的方法，以及训练设置。</translation>
     </message>
@@ -1963,12 +1963,12 @@
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+111"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-4"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/model_page.py" line="+112"/>
         <source>Choose the folder of a pre-trained Tibetan masked language model (its tokenizer and weights). Models are loaded offline from this folder only; nothing is downloaded.</source>
         <translation>选择一个预训练藏文掩码语言模型的文件夹（含分词器和权重）。模型只从此文件夹离线加载，不会下载任何内容。</translation>
     </message>
@@ -2043,7 +2043,7 @@
         <translation>线性层（LoRA 目标）：</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
         <source>yes</source>
         <translation>有</translation>
     </message>
@@ -2117,12 +2117,12 @@
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/playground_page.py" line="+232"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+14"/>
         <source>Playground</source>
         <translation>试验台</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/playground_page.py" line="+232"/>
         <source>Try a trained run or an exported bundle on your own Tibetan text. The prediction updates as you type.</source>
         <translation>用你自己的藏文文本试用训练好的运行或导出包。输入时预测会随之更新。</translation>
     </message>
@@ -2285,7 +2285,7 @@
 <context>
     <name>PlaygroundTextEditor</name>
     <message>
-        <location line="-472"/>
+        <location line="-469"/>
         <source>Type or paste a Tibetan text, for example a news title: བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</source>
         <translation>输入或粘贴藏文文本，例如一条新闻标题：བོད་ལྗོངས་ཀྱི་དཔལ་འབྱོར་འཕེལ་རྒྱས།</translation>
     </message>
@@ -2509,7 +2509,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row's share.</source>
+        <source>Test F1 of each class, and the confusion matrix: rows are the true classes, columns the predicted ones; the colour shows each row&apos;s share.</source>
         <translation>各类别的测试 F1 和混淆矩阵：行为真实类别，列为预测类别；颜色表示在每行中所占的比例。</translation>
     </message>
 </context>
@@ -2643,7 +2643,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The study's runs are tagged with this name. Start on a name whose runs partly finished resumes that study.</source>
+        <source>The study&apos;s runs are tagged with this name. Start on a name whose runs partly finished resumes that study.</source>
         <translation>实验的运行都以此名称标记。对部分运行已完成的名称点击“开始”，会继续该实验。</translation>
     </message>
     <message>
@@ -2857,12 +2857,12 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/study_page.py" line="+246"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+2"/>
         <source>Study</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/study_page.py" line="+246"/>
         <source>Run a grid of models, methods, seeds and few-shot sizes one run after another, and compare the methods over seeds. A stopped study resumes where it stopped, and a study file runs without the app with peftt study.</source>
         <translation>依次运行由模型、方法、随机种子和小样本规模组成的网格中的每个运行，并在各随机种子上比较各方法。停止的实验会从停止处继续，实验文件也可以不经本程序用 peftt study 运行。</translation>
     </message>
@@ -2907,8 +2907,8 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Messages of the study's runs appear here.</source>
+        <location line="+4"/>
+        <source>Messages of the study&apos;s runs appear here.</source>
         <translation>实验各运行的消息显示在这里。</translation>
     </message>
     <message>
@@ -3004,7 +3004,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The study trains on the CPU (the device setting on the Method page); choose auto to train on the server's GPU.</source>
+        <source>The study trains on the CPU (the device setting on the Method page); choose auto to train on the server&apos;s GPU.</source>
         <translation>该实验在 CPU 上训练（“方法”页的设备设置）；要在服务器的 GPU 上训练，请选择 auto。</translation>
     </message>
     <message>
@@ -3109,7 +3109,7 @@
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+89"/>
         <source>No study in the history yet. Define one on the Definition tab and press Start, or run peftt study FILE.json and press Refresh.</source>
         <translation>历史记录中还没有实验。请在“定义”选项卡中定义一个实验并点击“开始”，或运行 peftt study FILE.json 后点击“刷新”。</translation>
     </message>
@@ -3124,7 +3124,7 @@
         <translation>实验 %2 的 %1 个已完成运行：各随机种子上的均值 ± 标准差。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Choose two different methods.</source>
         <translation>请选择两种不同的方法。</translation>
     </message>
@@ -3255,19 +3255,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Number of the template in the study's list, from 0; “-” for methods without one.</source>
+        <source>Number of the template in the study&apos;s list, from 0; “-” for methods without one.</source>
         <translation>模板在实验列表中的编号，从 0 开始；不用模板的方法为“-”。</translation>
     </message>
 </context>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+265"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="-10"/>
         <source>Template &amp; verbalizer</source>
         <translation>模板与标签词映射</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/template_page.py" line="+271"/>
         <source>For the prompt methods: the template wraps each text around a mask, and the verbalizer lists the label words that stand for each class at the mask.</source>
         <translation>用于提示学习方法：模板把每条文本和一个掩码组合起来，标签词映射列出在掩码位置代表各类别的标签词。</translation>
     </message>
@@ -3314,7 +3314,7 @@
     </message>
     <message>
         <location line="-20"/>
-        <source>Read a template file in OpenPrompt's format (one template per line).</source>
+        <source>Read a template file in OpenPrompt&apos;s format (one template per line).</source>
         <translation>读取 OpenPrompt 格式的模板文件（每行一个模板）。</translation>
     </message>
     <message>
@@ -3325,7 +3325,7 @@
     </message>
     <message>
         <location line="-21"/>
-        <source>Save the template in OpenPrompt's format (one template per line).</source>
+        <source>Save the template in OpenPrompt&apos;s format (one template per line).</source>
         <translation>以 OpenPrompt 格式保存模板（每行一个模板）。</translation>
     </message>
     <message>
@@ -3596,23 +3596,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Expected a quoted key such as "mask", found: {item}</source>
-        <translation>应为带引号的键（如 "mask"），实际为：{item}</translation>
+        <source>Expected a quoted key such as &quot;mask&quot;, found: {item}</source>
+        <translation>应为带引号的键（如 &quot;mask&quot;），实际为：{item}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The key "{key}" has a colon but no value.</source>
-        <translation>键 "{key}" 后有冒号但没有值。</translation>
+        <source>The key &quot;{key}&quot; has a colon but no value.</source>
+        <translation>键 &quot;{key}&quot; 后有冒号但没有值。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>"{key}" needs a quoted name, as in {example}.</source>
-        <translation>"{key}" 需要一个带引号的名称，例如 {example}。</translation>
+        <source>&quot;{key}&quot; needs a quoted name, as in {example}.</source>
+        <translation>&quot;{key}&quot; 需要一个带引号的名称，例如 {example}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Unknown slot key "{key}"; expected placeholder, mask, soft or meta.</source>
-        <translation>未知的槽位键 "{key}"；应为 placeholder、mask、soft 或 meta。</translation>
+        <source>Unknown slot key &quot;{key}&quot;; expected placeholder, mask, soft or meta.</source>
+        <translation>未知的槽位键 &quot;{key}&quot;；应为 placeholder、mask、soft 或 meta。</translation>
     </message>
 </context>
 <context>
@@ -3639,19 +3639,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Write the template, for example: {"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</source>
-        <translation>在此编写模板，例如：{"placeholder":"text_a"} འདི་ནི་{"mask"}་གི་གསར་འགྱུར་རེད།</translation>
+        <source>Write the template, for example: {&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</source>
+        <translation>在此编写模板，例如：{&quot;placeholder&quot;:&quot;text_a&quot;} འདི་ནི་{&quot;mask&quot;}་གི་གསར་འགྱུར་རེད།</translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+170"/>
+        <location filename="../../peftt_gui/gui/pages/__init__.py" line="+2"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../peftt_gui/gui/pages/train_page.py" line="+169"/>
         <source>Start training with the choices of the previous pages. The loss and the validation macro-F1 are drawn while the model trains.</source>
         <translation>按前面各页的选择开始训练。训练过程中会绘制损失和验证集 macro-F1 曲线。</translation>
     </message>

@@ -126,6 +126,8 @@ def make_main_window(app_context, qtbot):
         if show:
             window.show()
             qtbot.waitExposed(window)
+            # As in the app, the pages after the first are built after the first paint.
+            qtbot.waitUntil(lambda: window.pages.next_unbuilt() is None, timeout=10_000)
         return window
 
     yield factory

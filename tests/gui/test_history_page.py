@@ -79,11 +79,17 @@ def test_history_marks_dead_runs_interrupted(make_main_window, qtbot, isolated_h
     storage = RunStorage(isolated_history)
     run_id = add_run(storage, "killed", "lora", "running", None)
     storage.update_run(run_id, pid=DEAD_PID)
-    _window, page = open_history_page(make_main_window, qtbot)
+    window, page = open_history_page(make_main_window, qtbot)
 
     assert storage.get_run(run_id).status == "interrupted"
     assert page.model.index(0, COLUMNS.index("status")).data() == "interrupted"
     assert "marked as interrupted" in page.message_label.text()
+
+    # The message follows a language switch, as the other texts do.
+    window.choose_language("zh_CN")
+    qtbot.waitUntil(lambda: "marked as interrupted" not in page.message_label.text(), timeout=2000)
+    assert "1" in page.message_label.text()
+    window.choose_language("en")
 
 
 def test_history_details_and_edits(make_main_window, qtbot, isolated_history, monkeypatch):

@@ -41,8 +41,10 @@ def test_sidebar_fits_longest_title(main_window):
     assert main_window.sidebar.width() > widest + main_window.sidebar.iconSize().width()
 
 
-def test_every_page_shows_missing_items(main_window):
+def test_preparing_pages_show_missing_items(main_window):
+    preparing = {"model", "data", "method", "template", "train"}
     for page in main_window.pages.values():
+        assert page.status_label.isVisibleTo(page) == (page.key in preparing), page.key
         text = page.status_label.text()
         assert "Still missing before training" in text
         assert "a model folder" in text
@@ -71,9 +73,9 @@ def test_prompt_method_requires_template(main_window, tmp_path):
 
 
 def test_missing_item_link_opens_its_page(main_window):
-    main_window.show_page("history")
+    main_window.show_page("train")
 
-    main_window.pages["history"].status_label.linkActivated.emit("data")
+    main_window.pages["train"].status_label.linkActivated.emit("data")
     assert main_window.current_page() is main_window.pages["data"]
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
 
+from peftt_gui.gui.pages import SPECS_BY_KEY
 from peftt_gui.gui.state import ProjectState
 from peftt_gui.gui.widgets import MissingStatusLabel
 from peftt_gui.gui.worker import Worker
@@ -23,12 +24,14 @@ TITLE_SCALE = 1.5
 class Page(QWidget):
     """Base class of the pages; subclasses fill ``body`` and call ``retranslate()``.
 
-    ``key`` names the page in settings, screenshots and tests; ``icon_name`` is the file
-    stem of its sidebar icon in ``resources/icons``.
+    ``key`` names the page in settings, screenshots and tests, and its entry in
+    ``PAGE_SPECS``; it is also the file stem of its sidebar icon in ``resources/icons``.
     """
 
     key = ""
-    icon_name = ""
+    # Whether the page shows the line of what training still needs (or "Ready to train").
+    # Pages that do not prepare the Train page's run turn it off.
+    shows_requirements = True
     sigRequirementActivated = Signal(object)
     sigError = Signal(object, str)
 
@@ -47,6 +50,8 @@ class Page(QWidget):
         self.status_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.status_label.setContentsMargins(8, 4, 8, 4)
         self.status_label.sigRequirementActivated.connect(self.sigRequirementActivated)
+        if not self.shows_requirements:
+            self.status_label.hide()
 
         # The body scrolls, so that long forms stay usable in a small window.
         body_widget = QWidget()
@@ -66,7 +71,7 @@ class Page(QWidget):
 
     def title(self) -> str:
         """Return the translated page title (also the sidebar text)."""
-        raise NotImplementedError
+        return SPECS_BY_KEY[self.key].title()
 
     def description(self) -> str:
         raise NotImplementedError

@@ -66,7 +66,7 @@ class ComparePage(Page):
     """A checkable list of runs above their comparison in tabs, with exports."""
 
     key = "compare"
-    icon_name = "compare"
+    shows_requirements = False
     sigRunsListed = Signal()
     # Emitted with the run ids once every view shows their comparison.
     sigComparisonLoaded = Signal(list)
@@ -184,9 +184,6 @@ class ComparePage(Page):
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.results_widgets, 1)
         return box
-
-    def title(self) -> str:
-        return self.tr("Compare")
 
     def description(self) -> str:
         return self.tr("Two or more runs side by side: their scores with the best of each row "

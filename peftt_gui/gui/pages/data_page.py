@@ -52,7 +52,6 @@ class DataPage(Page):
     """Pick labelled Tibetan text; the engine's loader checks and previews it in a Worker."""
 
     key = "data"
-    icon_name = "data"
 
     def __init__(self, state: ProjectState, settings: AppSettings,
                  parent: QWidget | None = None):
@@ -230,9 +229,6 @@ class DataPage(Page):
         QVBoxLayout(self.preview_group).addWidget(self.preview_table)
 
     # Texts.
-
-    def title(self) -> str:
-        return self.tr("Data")
 
     def description(self) -> str:
         return self.tr("Choose labelled Tibetan text for training, validation and test. "

@@ -57,7 +57,7 @@ class HistoryPage(Page):
     """A sortable, filterable table of past runs above the details of the selected run."""
 
     key = "history"
-    icon_name = "history"
+    shows_requirements = False
     sigRunsLoaded = Signal()
     sigDetailsLoaded = Signal(int)
     # The user asked to resume the run with this id (the main window starts it).
@@ -71,6 +71,9 @@ class HistoryPage(Page):
         self.history_path = history_path_from_environment()
         self._select_after_load: int | None = None
         self._opening = False
+        # The state behind the message line, kept so that a language switch can show it again.
+        self._interrupted = 0
+        self._storage_error = ""
         self._reload_pending = False
         self._details_generation = 0
 
@@ -127,7 +130,7 @@ class HistoryPage(Page):
 
         self.retranslate()
         # Opened after the constructor returns, so that the window shows first.
-        QTimer.singleShot(0, self.load_history)
+        QTimer.singleShot(0, self, self.load_history)
 
     def _build_filters(self) -> None:
         self.filter_edit = QLineEdit(self)
@@ -159,9 +162,6 @@ class HistoryPage(Page):
         self.filter_row.addWidget(self.refresh_button)
         self.filter_row.addWidget(self.compare_button)
 
-    def title(self) -> str:
-        return self.tr("History")
-
     def description(self) -> str:
         return self.tr("Every training run is stored with its settings, its scores per "
                        "epoch and its weights.")
@@ -184,6 +184,20 @@ class HistoryPage(Page):
                                          "has been started from the Train page."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._update_empty_label()
+        self._show_message()
+
+    def _show_message(self) -> None:
+        if self._storage_error:
+            # The engine's messages are English; they are shown as they are.
+            set_message(self.message_label, self._storage_error, error=True)
+        elif self._opening:
+            set_message(self.message_label, self.tr("Opening the run history…"))
+        elif self._interrupted:
+            set_message(self.message_label, self.tr(
+                "%1 runs whose program had ended were marked as interrupted; they can resume.")
+                .replace("%1", str(self._interrupted)))
+        else:
+            set_message(self.message_label, "")
 
     # Loading.
 
@@ -192,18 +206,16 @@ class HistoryPage(Page):
         if self._opening or self.storage is not None:
             return
         self._opening = True
-        set_message(self.message_label, self.tr("Opening the run history…"))
+        self._storage_error = ""
+        self._show_message()
         self.start_task(open_history, self.history_path, on_finished=self._on_history_opened,
                         on_failed=self._on_storage_failed)
 
     def _on_history_opened(self, snapshot) -> None:
         self._opening = False
         self.storage = snapshot.storage
-        set_message(self.message_label, "")
-        if snapshot.interrupted:
-            set_message(self.message_label, self.tr(
-                "%1 runs whose program had ended were marked as interrupted; they can resume.")
-                .replace("%1", str(snapshot.interrupted)))
+        self._interrupted = snapshot.interrupted
+        self._show_message()
         logger.info("Run history %s opened with %d runs", self.storage.path, len(snapshot.runs))
         self._show_runs(snapshot.runs)
         if self._reload_pending:
@@ -239,9 +251,10 @@ class HistoryPage(Page):
     def _on_storage_failed(self, error: BaseException, traceback_text: str) -> None:
         self._opening = False
         if isinstance(error, PefttError):
-            set_message(self.message_label, str(error), error=True)
+            self._storage_error = str(error)
         else:
             self.sigError.emit(error, traceback_text)
+        self._show_message()
 
     # Selection and details.
 

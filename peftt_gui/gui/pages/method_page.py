@@ -87,7 +87,6 @@ class MethodPage(Page):
     """The registered methods, a training form and the chosen method's options form."""
 
     key = "method"
-    icon_name = "method"
 
     def __init__(self, state: ProjectState, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -182,9 +181,6 @@ class MethodPage(Page):
     @property
     def seed(self):
         return self.training_form.editors["seed"]
-
-    def title(self) -> str:
-        return self.tr("Method")
 
     def description(self) -> str:
         return self.tr("Choose how the model is adapted to your classes, and the training "

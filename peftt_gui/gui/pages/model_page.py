@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from peftt_gui.core.errors import PefttError
-from peftt_gui.gui.build_model_dialog import BuildModelDialog
 from peftt_gui.gui.pages.base import Page
 from peftt_gui.gui.settings import AppSettings
 from peftt_gui.gui.state import ProjectState
-from peftt_gui.gui.tasks import inspect_model, load_model_parts
 from peftt_gui.gui.widgets import PathPicker, set_message
+
+if TYPE_CHECKING:
+    from peftt_gui.gui.build_model_dialog import BuildModelDialog
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +44,6 @@ class ModelPage(Page):
     """
 
     key = "model"
-    icon_name = "model"
 
     def __init__(self, state: ProjectState, settings: AppSettings,
                  parent: QWidget | None = None):
@@ -107,9 +108,6 @@ class ModelPage(Page):
         self.refresh_recent()
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Model")
-
     def description(self) -> str:
         return self.tr("Choose the folder of a pre-trained Tibetan masked language model "
                        "(its tokenizer and weights). Models are loaded offline from this "
@@ -163,6 +161,9 @@ class ModelPage(Page):
             logger.info("Model folder chosen: %s", path)
             self._phase = "inspecting"
             generation = self._generation
+            # tasks loads lazily, so that the window can show before it is imported.
+            from peftt_gui.gui.tasks import inspect_model
+
             self.start_task(inspect_model, path,
                             on_finished=lambda info: self._on_inspected(generation, info),
                             on_failed=lambda error, text: self._on_failed(generation, error, text))
@@ -186,6 +187,8 @@ class ModelPage(Page):
         self._parts_loading = True
         self._phase = "loading"
         generation = self._generation
+        from peftt_gui.gui.tasks import load_model_parts
+
         self.start_task(load_model_parts, info, texts,
                         on_finished=lambda parts: self._on_parts_loaded(generation, parts),
                         on_failed=lambda error, text: self._on_failed(generation, error, text))
@@ -281,6 +284,8 @@ class ModelPage(Page):
     def open_build_dialog(self) -> BuildModelDialog:
         """Show the dialog that builds a model from the user's corpus (non-modal)."""
         if self.build_dialog is None:
+            from peftt_gui.gui.build_model_dialog import BuildModelDialog
+
             self.build_dialog = BuildModelDialog(self)
             self.build_dialog.sigModelBuilt.connect(self._on_model_folder_chosen)
             self.build_dialog.sigError.connect(self.sigError)

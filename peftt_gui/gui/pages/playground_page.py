@@ -90,7 +90,7 @@ class PlaygroundPage(Page):
     """Pick a trained run or a bundle, type a text, see the class probabilities."""
 
     key = "playground"
-    icon_name = "playground"
+    shows_requirements = False
     sigRunsLoaded = Signal()
     # The weights folder whose Predictor is now loaded.
     sigPredictorLoaded = Signal(str)
@@ -227,9 +227,6 @@ class PlaygroundPage(Page):
         self._show_words(False)
 
     # Texts.
-
-    def title(self) -> str:
-        return self.tr("Playground")
 
     def description(self) -> str:
         return self.tr("Try a trained run or an exported bundle on your own Tibetan text. "

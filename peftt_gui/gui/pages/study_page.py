@@ -80,7 +80,7 @@ class StudyPage(Page):
     """Define a study, run it resumably, and read its results table, plot and tests."""
 
     key = "study"
-    icon_name = "study"
+    shows_requirements = False
     # A StudyRunResult once a Start has ended (finished, stopped, or cells failed).
     sigStudyFinished = Signal(object)
     # The run id whose history row changed last (None when no run was recorded).
@@ -241,9 +241,6 @@ class StudyPage(Page):
         return self.log_view
 
     # Texts.
-
-    def title(self) -> str:
-        return self.tr("Study")
 
     def description(self) -> str:
         return self.tr("Run a grid of models, methods, seeds and few-shot sizes one run after "

@@ -90,7 +90,6 @@ class TemplatePage(Page):
     """A Tibetan template editor with a live preview, above a class → label words table."""
 
     key = "template"
-    icon_name = "template"
     # The zero-shot score of "Score before training" (a tasks.ZeroShotScore).
     sigZeroShotScored = Signal(object)
 
@@ -129,6 +128,13 @@ class TemplatePage(Page):
 
         state.sigChanged.connect(self._on_state_changed)
         self.retranslate()
+        # The main window may build this page after the model or the data has loaded.
+        # So the page starts from the state as it is.
+        if state.labels:
+            self._add_rows_for_labels()
+        if state.tokenizer is not None or state.splits is not None:
+            self.schedule_preview()
+            self.schedule_word_check()
 
     # Construction.
 
@@ -260,9 +266,6 @@ class TemplatePage(Page):
         layout.addWidget(self.zero_shot_chart)
 
     # Texts.
-
-    def title(self) -> str:
-        return self.tr("Template & verbalizer")
 
     def description(self) -> str:
         return self.tr("For the prompt methods: the template wraps each text around a "

@@ -68,7 +68,6 @@ class TrainPage(Page):
     """Start a run of the chosen method and follow its loss and validation metrics."""
 
     key = "train"
-    icon_name = "train"
     # A RunResult after run_training returned (finished or cancelled).
     sigRunFinished = Signal(object)
     # The run id whose history row changed (None when the run failed before it had one).
@@ -165,9 +164,6 @@ class TrainPage(Page):
         run_layout.addWidget(self.result_label)
         run_layout.addLayout(plots, 1)
         run_layout.addWidget(self.log_view)
-
-    def title(self) -> str:
-        return self.tr("Train")
 
     def description(self) -> str:
         return self.tr("Start training with the choices of the previous pages. The loss "
