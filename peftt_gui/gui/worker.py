@@ -16,6 +16,7 @@ the last progress values always arrive before ``sigFinished``, ``sigFailed`` or
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import traceback
 from collections import deque
@@ -30,6 +31,12 @@ DEFAULT_PROGRESS_INTERVAL_MS = 100
 # Progress values kept between two emissions. Older ones are dropped, so that a task
 # reporting far faster than the GUI drains cannot grow memory without bound.
 MAX_PENDING_PROGRESS = 10_000
+
+# How long a thread may keep the GIL while another waits for it (Python's default: 5 ms).
+# A repaint of the plots takes the GIL back dozens of times, so with the default, a worker
+# busy in Python code (loading and tokenizing data) stalled the window for 0.1-0.2 s; with
+# 1 ms the longest stall measured by bench/gui_responsiveness.py fell to about 40 ms.
+GIL_SWITCH_INTERVAL_S = 0.001
 
 # Started workers, kept alive until they end so that dropping the last reference to a
 # running worker cannot destroy its QThread while it runs.
@@ -78,6 +85,8 @@ class Worker(QObject):
         """Start the task in a new QThread; a worker runs only once."""
         if self._thread is not None:
             raise RuntimeError("this worker has already been started; create a new Worker")
+        if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
+            sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         name = getattr(self._function, "__name__", "task")
         self._thread = QThread()
         self._thread.setObjectName(f"worker:{name}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
 import pytest
 from PySide6.QtCore import QThread
 
-from peftt_gui.gui.worker import MAX_PENDING_PROGRESS, TaskCancelled, Worker
+from peftt_gui.gui.worker import GIL_SWITCH_INTERVAL_S, MAX_PENDING_PROGRESS, TaskCancelled, Worker
 
 
 def add(a, b, *, progress, cancel):
@@ -39,6 +40,19 @@ def test_worker_returns_result(qtbot):
 
     assert blocker.args == [5]
     assert not worker.is_running()
+
+
+def test_worker_shortens_gil_switch_interval(qtbot):
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    try:
+        worker = Worker(add, 1, b=1)
+        with qtbot.waitSignal(worker.sigFinished, timeout=5000):
+            worker.start()
+        # The GUI thread then waits at most about 1 ms for the GIL behind a busy worker.
+        assert sys.getswitchinterval() == pytest.approx(GIL_SWITCH_INTERVAL_S)
+    finally:
+        sys.setswitchinterval(previous)
 
 
 def test_worker_runs_in_other_thread(qtbot):
