@@ -33,9 +33,9 @@ DEFAULT_PROGRESS_INTERVAL_MS = 100
 MAX_PENDING_PROGRESS = 10_000
 
 # How long a thread may keep the GIL while another waits for it (Python's default: 5 ms).
-# A repaint of the plots takes the GIL back dozens of times, so with the default, a worker
-# busy in Python code (loading and tokenizing data) stalled the window for 0.1-0.2 s; with
-# 1 ms the longest stall measured by bench/gui_responsiveness.py fell to about 40 ms.
+# A repaint of the plots takes the GIL back dozens of times. With the default, a worker busy
+# in Python code (loading data) stalled the window for 0.1-0.2 s. With 1 ms, the longest
+# stall measured by bench/gui_responsiveness.py was 50-75 ms.
 GIL_SWITCH_INTERVAL_S = 0.001
 
 # Started workers, kept alive until they end so that dropping the last reference to a
