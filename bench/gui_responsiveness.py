@@ -47,10 +47,9 @@ def main() -> None:
     loss_plot.show()
     metric_plot.show()
 
-    # The app imports torch and transformers in a thread after its first paint, before any run
-    # can start; torch's extension holds the GIL for about 0.2 s while it initialises. This
-    # does the same before the clock starts. The rest (peft, the engine modules, the model and
-    # the data) loads inside the timed run, as on the Train page.
+    # The app imports the engine (torch, transformers, peft) in a thread after its first paint,
+    # before any run can start. Those imports hold the GIL for up to 0.2 s at a time, so this
+    # does the same before the clock starts. The model and the data load inside the timed run.
     from peftt_gui.gui.engine_loader import ensure_engine_imported
 
     ensure_engine_imported()

@@ -1,4 +1,4 @@
-"""Import torch and transformers in a worker thread once the window is on screen.
+"""Import torch, transformers and peft in a worker thread once the window is on screen.
 
 Importing them takes seconds, so nothing that the window imports may import them
 (a test checks ``sys.modules`` after building the window). Pages that need the engine
@@ -55,7 +55,7 @@ def import_engine(*, progress: Callable[[object], None], cancel: threading.Event
 
 
 def ensure_engine_imported() -> None:
-    """Import torch and transformers unless done, waiting while another thread imports them.
+    """Import the engine modules unless done, waiting while another thread imports them.
 
     Worker tasks that may be the first to use transformers call this before any engine import.
     """
